@@ -1,0 +1,41 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "ReportSearch",
+    products: [
+        .executable(name: "report-search", targets: ["report-search"]),
+        .library(name: "ReportSearch", targets: ["ReportSearch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // A plain C header over a C++17 shim: no C++ exception crosses it.
+        .target(
+            name: "CXapian",
+            linkerSettings: [.linkedLibrary("xapian")]
+        ),
+        // OpenCC's C API (opencc.h) for Traditional → Simplified folding.
+        .systemLibrary(name: "COpenCC", pkgConfig: "opencc", providers: [.apt(["libopencc-dev"])]),
+        // libxml2's tolerant HTML parser, for scraped report pages.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(
+            name: "ReportSearch",
+            dependencies: ["CXapian", "COpenCC", "CLibXML2"]
+        ),
+        .executableTarget(
+            name: "report-search",
+            dependencies: [
+                "ReportSearch",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ReportSearchTests",
+            dependencies: ["ReportSearch"]
+        ),
+    ],
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
+)

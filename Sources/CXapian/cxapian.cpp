@@ -1,0 +1,562 @@
+// cxapian.cpp — the C++17 side of cxapian.h. Every entry point runs its body inside
+// guard(), which turns any exception into a status and a malloc'd message, so nothing
+// unwinds into C or Swift.
+//
+// Xapian::Error does not derive from std::exception and has no virtual what(), so the
+// catch clauses are ordered from the most specific Xapian class to the most general,
+// then std::exception, then everything else.
+
+#include "cxapian.h"
+
+#include <xapian.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+#include <vector>
+
+struct cx_database { Xapian::Database db; };
+struct cx_writable { Xapian::WritableDatabase db; };
+struct cx_document { Xapian::Document doc; };
+struct cx_query { Xapian::Query query; };
+struct cx_enquire { Xapian::Enquire enquire; };
+struct cx_mset { Xapian::MSet mset; };
+struct cx_termiter {
+    std::vector<std::pair<std::string, Xapian::doccount>> terms;
+    size_t next = 0;
+};
+
+namespace {
+
+char *copy_string(const std::string &s) {
+    char *p = static_cast<char *>(std::malloc(s.size() + 1));
+    if (p == nullptr) return nullptr;
+    std::memcpy(p, s.data(), s.size());
+    p[s.size()] = '\0';
+    return p;
+}
+
+cx_status fail(char **error, cx_status status, const std::string &message) {
+    if (error != nullptr) *error = copy_string(message);
+    return status;
+}
+
+cx_status fail(char **error, cx_status status, const Xapian::Error &e) {
+    std::string message = e.get_msg();
+    if (message.empty()) message = e.get_type();
+    const char *errno_text = e.get_error_string();
+    if (errno_text != nullptr && *errno_text != '\0') {
+        message += " (";
+        message += errno_text;
+        message += ")";
+    }
+    return fail(error, status, message);
+}
+
+template <typename Body>
+cx_status guard(char **error, Body &&body) {
+    try {
+        body();
+        return CX_OK;
+    } catch (const Xapian::DatabaseLockError &e) {
+        return fail(error, CX_ERROR_LOCK, e);
+    } catch (const Xapian::DatabaseCorruptError &e) {
+        return fail(error, CX_ERROR_CORRUPT, e);
+    } catch (const Xapian::DatabaseModifiedError &e) {
+        return fail(error, CX_ERROR_MODIFIED, e);
+    } catch (const Xapian::DatabaseNotFoundError &e) {
+        return fail(error, CX_ERROR_NOT_FOUND, e);
+    } catch (const Xapian::DatabaseOpeningError &e) {
+        return fail(error, CX_ERROR_OPENING, e);
+    } catch (const Xapian::DocNotFoundError &e) {
+        return fail(error, CX_ERROR_NOT_FOUND, e);
+    } catch (const Xapian::NetworkError &e) {
+        return fail(error, CX_ERROR_NETWORK, e);
+    } catch (const Xapian::InvalidArgumentError &e) {
+        return fail(error, CX_ERROR_INVALID_ARGUMENT, e);
+    } catch (const Xapian::InvalidOperationError &e) {
+        return fail(error, CX_ERROR_INVALID_ARGUMENT, e);
+    } catch (const Xapian::RangeError &e) {
+        return fail(error, CX_ERROR_INVALID_ARGUMENT, e);
+    } catch (const Xapian::Error &e) {
+        return fail(error, CX_ERROR_OTHER, e);
+    } catch (const std::bad_alloc &) {
+        return fail(error, CX_ERROR_OTHER, "out of memory");
+    } catch (const std::exception &e) {
+        return fail(error, CX_ERROR_OTHER, e.what());
+    } catch (...) {
+        return fail(error, CX_ERROR_OTHER, "unknown C++ exception");
+    }
+}
+
+std::string str(const char *p, size_t n) { return n == 0 ? std::string() : std::string(p, n); }
+
+cx_status copy_out(const std::string &s, char **out, size_t *length) {
+    *out = static_cast<char *>(std::malloc(s.size() + 1));
+    if (*out == nullptr) throw std::bad_alloc();
+    if (!s.empty()) std::memcpy(*out, s.data(), s.size());
+    (*out)[s.size()] = '\0';
+    *length = s.size();
+    return CX_OK;
+}
+
+cx_termiter *snapshot(Xapian::TermIterator it, Xapian::TermIterator end, bool use_wdf) {
+    auto *result = new cx_termiter();
+    for (; it != end; ++it) {
+        result->terms.emplace_back(*it, use_wdf ? it.get_wdf() : it.get_termfreq());
+    }
+    return result;
+}
+
+class CallbackDecider : public Xapian::MatchDecider {
+  public:
+    CallbackDecider(cx_match_decider_fn fn, void *context) : fn_(fn), context_(context) {}
+    bool operator()(const Xapian::Document &doc) const override {
+        const std::string data = doc.get_data();
+        return fn_(context_, doc.get_docid(), data.data(), data.size()) != 0;
+    }
+
+  private:
+    cx_match_decider_fn fn_;
+    void *context_;
+};
+
+Xapian::Query::op to_op(cx_query_op op) {
+    switch (op) {
+        case CX_OP_AND: return Xapian::Query::OP_AND;
+        case CX_OP_OR: return Xapian::Query::OP_OR;
+        case CX_OP_AND_NOT: return Xapian::Query::OP_AND_NOT;
+        case CX_OP_XOR: return Xapian::Query::OP_XOR;
+        case CX_OP_AND_MAYBE: return Xapian::Query::OP_AND_MAYBE;
+        case CX_OP_FILTER: return Xapian::Query::OP_FILTER;
+        case CX_OP_NEAR: return Xapian::Query::OP_NEAR;
+        case CX_OP_PHRASE: return Xapian::Query::OP_PHRASE;
+        case CX_OP_ELITE_SET: return Xapian::Query::OP_ELITE_SET;
+        case CX_OP_SYNONYM: return Xapian::Query::OP_SYNONYM;
+        case CX_OP_MAX: return Xapian::Query::OP_MAX;
+    }
+    throw Xapian::InvalidArgumentError("unknown query operator");
+}
+
+}  // namespace
+
+extern "C" {
+
+void cx_free(void *pointer) { std::free(pointer); }
+
+const char *cx_version_string(void) { return Xapian::version_string(); }
+
+// ---- read-only databases ----
+
+cx_status cx_database_open(const char *path, size_t path_length, cx_database **out, char **error) {
+    return guard(error, [&] { *out = new cx_database{Xapian::Database(str(path, path_length))}; });
+}
+
+cx_status cx_database_new_empty(cx_database **out, char **error) {
+    return guard(error, [&] { *out = new cx_database{Xapian::Database()}; });
+}
+
+cx_status cx_database_open_remote(const char *host, size_t host_length, unsigned port,
+                                  unsigned timeout_ms, unsigned connect_timeout_ms,
+                                  cx_database **out, char **error) {
+    return guard(error, [&] {
+        const useconds_t timeout = timeout_ms == 0 ? 10000 : timeout_ms;
+        const useconds_t connect_timeout = connect_timeout_ms == 0 ? 10000 : connect_timeout_ms;
+        *out = new cx_database{Xapian::Remote::open(str(host, host_length), port, timeout, connect_timeout)};
+    });
+}
+
+cx_status cx_database_add_database(cx_database *database, const cx_database *shard, char **error) {
+    return guard(error, [&] { database->db.add_database(shard->db); });
+}
+
+cx_status cx_database_shard_count(const cx_database *database, size_t *out, char **error) {
+    return guard(error, [&] { *out = database->db.size(); });
+}
+
+cx_status cx_database_reopen(cx_database *database, int *changed, char **error) {
+    return guard(error, [&] { *changed = database->db.reopen() ? 1 : 0; });
+}
+
+cx_status cx_database_close(cx_database *database, char **error) {
+    return guard(error, [&] { database->db.close(); });
+}
+
+void cx_database_free(cx_database *database) {
+    try {
+        delete database;
+    } catch (...) {
+    }
+}
+
+cx_status cx_database_doccount(const cx_database *database, uint32_t *out, char **error) {
+    return guard(error, [&] { *out = database->db.get_doccount(); });
+}
+
+cx_status cx_database_lastdocid(const cx_database *database, uint32_t *out, char **error) {
+    return guard(error, [&] { *out = database->db.get_lastdocid(); });
+}
+
+cx_status cx_database_average_length(const cx_database *database, double *out, char **error) {
+    return guard(error, [&] { *out = database->db.get_avlength(); });
+}
+
+cx_status cx_database_termfreq(const cx_database *database, const char *term, size_t term_length,
+                               uint32_t *out, char **error) {
+    return guard(error, [&] { *out = database->db.get_termfreq(str(term, term_length)); });
+}
+
+cx_status cx_database_get_document(const cx_database *database, uint32_t docid,
+                                   cx_document **out, char **error) {
+    return guard(error, [&] { *out = new cx_document{database->db.get_document(docid)}; });
+}
+
+cx_status cx_database_get_metadata(const cx_database *database, const char *key, size_t key_length,
+                                   char **value, size_t *value_length, char **error) {
+    return guard(error, [&] { copy_out(database->db.get_metadata(str(key, key_length)), value, value_length); });
+}
+
+cx_status cx_database_postlist(const cx_database *database, const char *term, size_t term_length,
+                               uint32_t **docids, size_t *count, char **error) {
+    return guard(error, [&] {
+        std::vector<uint32_t> ids;
+        const std::string t = str(term, term_length);
+        for (auto it = database->db.postlist_begin(t); it != database->db.postlist_end(t); ++it) {
+            ids.push_back(*it);
+        }
+        *docids = static_cast<uint32_t *>(std::malloc(sizeof(uint32_t) * (ids.empty() ? 1 : ids.size())));
+        if (*docids == nullptr) throw std::bad_alloc();
+        if (!ids.empty()) std::memcpy(*docids, ids.data(), sizeof(uint32_t) * ids.size());
+        *count = ids.size();
+    });
+}
+
+cx_status cx_database_allterms(const cx_database *database, const char *prefix, size_t prefix_length,
+                               cx_termiter **out, char **error) {
+    return guard(error, [&] {
+        const std::string p = str(prefix, prefix_length);
+        *out = snapshot(database->db.allterms_begin(p), database->db.allterms_end(p), false);
+    });
+}
+
+cx_status cx_database_compact(cx_database *database, const char *destination,
+                              size_t destination_length, int single_file, char **error) {
+    return guard(error, [&] {
+        const unsigned flags = Xapian::DBCOMPACT_MULTIPASS | (single_file ? Xapian::DBCOMPACT_SINGLE_FILE : 0);
+        database->db.compact(str(destination, destination_length), flags);
+    });
+}
+
+cx_status cx_database_check(const char *path, size_t path_length, size_t *errors, char **error) {
+    return guard(error, [&] { *errors = Xapian::Database::check(str(path, path_length), 0, nullptr); });
+}
+
+// ---- term lists ----
+
+int cx_termiter_next(cx_termiter *iterator, const char **term, size_t *term_length, uint32_t *termfreq) {
+    if (iterator->next >= iterator->terms.size()) return 0;
+    const auto &entry = iterator->terms[iterator->next++];
+    *term = entry.first.data();
+    *term_length = entry.first.size();
+    *termfreq = entry.second;
+    return 1;
+}
+
+void cx_termiter_free(cx_termiter *iterator) { delete iterator; }
+
+// ---- writable databases ----
+
+cx_status cx_writable_open(const char *path, size_t path_length, cx_open_mode mode,
+                           cx_writable **out, char **error) {
+    return guard(error, [&] {
+        int action = Xapian::DB_CREATE_OR_OPEN;
+        switch (mode) {
+            case CX_CREATE_OR_OPEN: action = Xapian::DB_CREATE_OR_OPEN; break;
+            case CX_CREATE_OR_OVERWRITE: action = Xapian::DB_CREATE_OR_OVERWRITE; break;
+            case CX_OPEN_EXISTING: action = Xapian::DB_OPEN; break;
+            case CX_CREATE_NEW: action = Xapian::DB_CREATE; break;
+        }
+        *out = new cx_writable{Xapian::WritableDatabase(str(path, path_length), action)};
+    });
+}
+
+cx_status cx_writable_commit(cx_writable *database, char **error) {
+    return guard(error, [&] { database->db.commit(); });
+}
+
+cx_status cx_writable_begin_transaction(cx_writable *database, int flushed, char **error) {
+    return guard(error, [&] { database->db.begin_transaction(flushed != 0); });
+}
+
+cx_status cx_writable_commit_transaction(cx_writable *database, char **error) {
+    return guard(error, [&] { database->db.commit_transaction(); });
+}
+
+cx_status cx_writable_cancel_transaction(cx_writable *database, char **error) {
+    return guard(error, [&] { database->db.cancel_transaction(); });
+}
+
+cx_status cx_writable_close(cx_writable *database, char **error) {
+    return guard(error, [&] { database->db.close(); });
+}
+
+void cx_writable_free(cx_writable *database) {
+    try {
+        delete database;
+    } catch (...) {
+    }
+}
+
+cx_status cx_writable_database(const cx_writable *database, cx_database **out, char **error) {
+    return guard(error, [&] { *out = new cx_database{database->db}; });
+}
+
+cx_status cx_writable_add_document(cx_writable *database, const cx_document *document,
+                                   uint32_t *docid, char **error) {
+    return guard(error, [&] { *docid = database->db.add_document(document->doc); });
+}
+
+cx_status cx_writable_replace_document_by_term(cx_writable *database, const char *unique_term,
+                                               size_t term_length, const cx_document *document,
+                                               uint32_t *docid, char **error) {
+    return guard(error, [&] {
+        *docid = database->db.replace_document(str(unique_term, term_length), document->doc);
+    });
+}
+
+cx_status cx_writable_replace_document(cx_writable *database, uint32_t docid,
+                                       const cx_document *document, char **error) {
+    return guard(error, [&] { database->db.replace_document(docid, document->doc); });
+}
+
+cx_status cx_writable_delete_documents_by_term(cx_writable *database, const char *term,
+                                               size_t term_length, char **error) {
+    return guard(error, [&] { database->db.delete_document(str(term, term_length)); });
+}
+
+cx_status cx_writable_delete_document(cx_writable *database, uint32_t docid, char **error) {
+    return guard(error, [&] { database->db.delete_document(docid); });
+}
+
+cx_status cx_writable_set_metadata(cx_writable *database, const char *key, size_t key_length,
+                                   const char *value, size_t value_length, char **error) {
+    return guard(error, [&] { database->db.set_metadata(str(key, key_length), str(value, value_length)); });
+}
+
+// ---- documents ----
+
+cx_status cx_document_new(cx_document **out, char **error) {
+    return guard(error, [&] { *out = new cx_document(); });
+}
+
+void cx_document_free(cx_document *document) { delete document; }
+
+cx_status cx_document_add_posting(cx_document *document, const char *term, size_t term_length,
+                                  uint32_t position, uint32_t wdf_increment, char **error) {
+    return guard(error, [&] { document->doc.add_posting(str(term, term_length), position, wdf_increment); });
+}
+
+cx_status cx_document_add_term(cx_document *document, const char *term, size_t term_length,
+                               uint32_t wdf_increment, char **error) {
+    return guard(error, [&] { document->doc.add_term(str(term, term_length), wdf_increment); });
+}
+
+cx_status cx_document_add_boolean_term(cx_document *document, const char *term, size_t term_length,
+                                       char **error) {
+    return guard(error, [&] { document->doc.add_boolean_term(str(term, term_length)); });
+}
+
+cx_status cx_document_set_data(cx_document *document, const char *data, size_t length, char **error) {
+    return guard(error, [&] { document->doc.set_data(str(data, length)); });
+}
+
+cx_status cx_document_get_data(const cx_document *document, char **data, size_t *length, char **error) {
+    return guard(error, [&] { copy_out(document->doc.get_data(), data, length); });
+}
+
+cx_status cx_document_add_value(cx_document *document, uint32_t slot, const char *value,
+                                size_t length, char **error) {
+    return guard(error, [&] { document->doc.add_value(slot, str(value, length)); });
+}
+
+cx_status cx_document_get_value(const cx_document *document, uint32_t slot, char **value,
+                                size_t *length, char **error) {
+    return guard(error, [&] { copy_out(document->doc.get_value(slot), value, length); });
+}
+
+cx_status cx_document_termlist(const cx_document *document, cx_termiter **out, char **error) {
+    return guard(error, [&] { *out = snapshot(document->doc.termlist_begin(), document->doc.termlist_end(), true); });
+}
+
+cx_status cx_document_positions(const cx_document *document, const char *term, size_t term_length,
+                                uint32_t **positions, size_t *count, char **error) {
+    return guard(error, [&] {
+        std::vector<uint32_t> result;
+        const std::string t = str(term, term_length);
+        auto it = document->doc.termlist_begin();
+        it.skip_to(t);
+        if (it != document->doc.termlist_end() && *it == t) {
+            for (auto p = it.positionlist_begin(); p != it.positionlist_end(); ++p) result.push_back(*p);
+        }
+        *positions = static_cast<uint32_t *>(std::malloc(sizeof(uint32_t) * (result.empty() ? 1 : result.size())));
+        if (*positions == nullptr) throw std::bad_alloc();
+        if (!result.empty()) std::memcpy(*positions, result.data(), sizeof(uint32_t) * result.size());
+        *count = result.size();
+    });
+}
+
+// ---- queries ----
+
+cx_status cx_query_new_term(const char *term, size_t term_length, uint32_t wqf, uint32_t position,
+                            cx_query **out, char **error) {
+    return guard(error, [&] { *out = new cx_query{Xapian::Query(str(term, term_length), wqf, position)}; });
+}
+
+cx_status cx_query_new_combined(cx_query_op op, const cx_query *const *subqueries, size_t count,
+                                uint32_t window, cx_query **out, char **error) {
+    return guard(error, [&] {
+        std::vector<Xapian::Query> subs;
+        subs.reserve(count);
+        for (size_t i = 0; i < count; ++i) subs.push_back(subqueries[i]->query);
+        *out = new cx_query{Xapian::Query(to_op(op), subs.begin(), subs.end(), window)};
+    });
+}
+
+cx_status cx_query_new_scaled(const cx_query *subquery, double factor, cx_query **out, char **error) {
+    return guard(error, [&] {
+        *out = new cx_query{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, subquery->query, factor)};
+    });
+}
+
+cx_status cx_query_new_value_range(uint32_t slot, const char *low, size_t low_length,
+                                   const char *high, size_t high_length, cx_query **out, char **error) {
+    return guard(error, [&] {
+        if (low_length == 0 && high_length == 0) {
+            *out = new cx_query{Xapian::Query::MatchAll};
+        } else if (low_length == 0) {
+            *out = new cx_query{Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, str(high, high_length))};
+        } else if (high_length == 0) {
+            *out = new cx_query{Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, str(low, low_length))};
+        } else {
+            *out = new cx_query{Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, str(low, low_length),
+                                              str(high, high_length))};
+        }
+    });
+}
+
+cx_status cx_query_new_wildcard(const char *prefix, size_t prefix_length, uint32_t max_expansion,
+                                cx_query **out, char **error) {
+    return guard(error, [&] {
+        *out = new cx_query{Xapian::Query(Xapian::Query::OP_WILDCARD, str(prefix, prefix_length), max_expansion,
+                                          Xapian::Query::WILDCARD_LIMIT_ERROR, Xapian::Query::OP_SYNONYM)};
+    });
+}
+
+cx_status cx_query_new_special(int kind, cx_query **out, char **error) {
+    return guard(error, [&] {
+        *out = new cx_query{kind == 0 ? Xapian::Query::MatchAll : Xapian::Query::MatchNothing};
+    });
+}
+
+cx_status cx_query_describe(const cx_query *query, char **description, size_t *length, char **error) {
+    return guard(error, [&] { copy_out(query->query.get_description(), description, length); });
+}
+
+void cx_query_free(cx_query *query) { delete query; }
+
+// ---- enquire and results ----
+
+cx_status cx_enquire_new(const cx_database *database, cx_enquire **out, char **error) {
+    return guard(error, [&] { *out = new cx_enquire{Xapian::Enquire(database->db)}; });
+}
+
+void cx_enquire_free(cx_enquire *enquire) { delete enquire; }
+
+cx_status cx_enquire_set_query(cx_enquire *enquire, const cx_query *query, char **error) {
+    return guard(error, [&] { enquire->enquire.set_query(query->query); });
+}
+
+cx_status cx_enquire_set_bm25(cx_enquire *enquire, double k1, double k2, double k3, double b,
+                              double min_normlen, char **error) {
+    return guard(error, [&] { enquire->enquire.set_weighting_scheme(Xapian::BM25Weight(k1, k2, k3, b, min_normlen)); });
+}
+
+cx_status cx_enquire_set_collapse_key(cx_enquire *enquire, uint32_t slot, uint32_t max, char **error) {
+    return guard(error, [&] { enquire->enquire.set_collapse_key(slot, max); });
+}
+
+cx_status cx_enquire_set_sort(cx_enquire *enquire, cx_sort sort, uint32_t slot, int reverse, char **error) {
+    return guard(error, [&] {
+        switch (sort) {
+            case CX_SORT_RELEVANCE: enquire->enquire.set_sort_by_relevance(); break;
+            case CX_SORT_VALUE: enquire->enquire.set_sort_by_value(slot, reverse != 0); break;
+            case CX_SORT_VALUE_THEN_RELEVANCE:
+                enquire->enquire.set_sort_by_value_then_relevance(slot, reverse != 0);
+                break;
+            case CX_SORT_RELEVANCE_THEN_VALUE:
+                enquire->enquire.set_sort_by_relevance_then_value(slot, reverse != 0);
+                break;
+        }
+    });
+}
+
+cx_status cx_enquire_set_cutoff(cx_enquire *enquire, int percent, double weight, char **error) {
+    return guard(error, [&] { enquire->enquire.set_cutoff(percent, weight); });
+}
+
+cx_status cx_enquire_get_mset(cx_enquire *enquire, uint32_t first, uint32_t max_items,
+                              uint32_t check_at_least, cx_match_decider_fn decider,
+                              void *decider_context, cx_mset **out, char **error) {
+    return guard(error, [&] {
+        if (decider != nullptr) {
+            CallbackDecider callback(decider, decider_context);
+            *out = new cx_mset{enquire->enquire.get_mset(first, max_items, check_at_least, nullptr, &callback)};
+        } else {
+            *out = new cx_mset{enquire->enquire.get_mset(first, max_items, check_at_least)};
+        }
+    });
+}
+
+void cx_mset_free(cx_mset *mset) { delete mset; }
+
+uint32_t cx_mset_size(const cx_mset *mset) { return mset->mset.size(); }
+uint32_t cx_mset_matches_estimated(const cx_mset *mset) { return mset->mset.get_matches_estimated(); }
+uint32_t cx_mset_matches_lower_bound(const cx_mset *mset) { return mset->mset.get_matches_lower_bound(); }
+uint32_t cx_mset_matches_upper_bound(const cx_mset *mset) { return mset->mset.get_matches_upper_bound(); }
+
+static Xapian::MSetIterator at(const cx_mset *mset, uint32_t index) {
+    if (index >= mset->mset.size()) throw Xapian::RangeError("match index out of range");
+    return mset->mset[index];
+}
+
+cx_status cx_mset_docid(const cx_mset *mset, uint32_t index, uint32_t *out, char **error) {
+    return guard(error, [&] { *out = *at(mset, index); });
+}
+
+cx_status cx_mset_rank(const cx_mset *mset, uint32_t index, uint32_t *out, char **error) {
+    return guard(error, [&] { *out = at(mset, index).get_rank(); });
+}
+
+cx_status cx_mset_weight(const cx_mset *mset, uint32_t index, double *out, char **error) {
+    return guard(error, [&] { *out = at(mset, index).get_weight(); });
+}
+
+cx_status cx_mset_collapse_count(const cx_mset *mset, uint32_t index, uint32_t *out, char **error) {
+    return guard(error, [&] { *out = at(mset, index).get_collapse_count(); });
+}
+
+cx_status cx_mset_document(const cx_mset *mset, uint32_t index, cx_document **out, char **error) {
+    return guard(error, [&] { *out = new cx_document{at(mset, index).get_document()}; });
+}
+
+cx_status cx_mset_data(const cx_mset *mset, uint32_t index, char **data, size_t *length, char **error) {
+    return guard(error, [&] { copy_out(at(mset, index).get_document().get_data(), data, length); });
+}
+
+cx_status cx_mset_value(const cx_mset *mset, uint32_t index, uint32_t slot, char **value,
+                        size_t *length, char **error) {
+    return guard(error, [&] { copy_out(at(mset, index).get_document().get_value(slot), value, length); });
+}
+
+}  // extern "C"

@@ -1,0 +1,227 @@
+/// What the top of a report says about it, and which lines that took.
+struct ReportHeader {
+    var title: String
+    var date: String?
+    var agency: String?
+    var documentNumber: String?
+    /// Indices of lines that are title, metadata or site names, not body.
+    var consumed: Set<Int> = []
+}
+
+/// Finds the title, date, agency and document number in the lines above the body.
+///
+/// | lines above the body                                           | result                            |
+/// |----------------------------------------------------------------|-----------------------------------|
+/// | `2026年北京市政府工作报告` / `日期:2026-02-02`                     | title line 1, date `2026-02-02`    |
+/// | `重庆市长寿区区大数据应用发展管理局` (site name) / breadcrumb /      | title = the `…关于…的报告` line;    |
+/// | `重庆市长寿区大数据应用发展管理局关于2020年…的报告` / `日期:2021-05-28` | agency = the part before `关于`    |
+/// | `发布时间：2026-01-16 10:05　来源：云江省发展和改革委员会`            | date `2026-01-16`, 来源 agency      |
+/// | `国办函〔2018〕71号`                                              | documentNumber                    |
+///
+/// Title choice, first that applies: the page's `ArticleTitle` meta; the first line when the
+/// next line is a date field (the corpus format `title` / `日期:…`); the first line that
+/// looks like a title (`…关于…` or ending in 报告/通知/意见/方案/…); the first line above the
+/// body; the file name. Lines above the title are dropped (site names, nav); lines below it
+/// that repeat the title, carry labelled fields, or are a bare date or document number are
+/// metadata and not part of the body.
+enum ReportHeaderExtractor {
+    enum Field { case date(rank: Int), agency(rank: Int), number, other }
+
+    /// Labels, longest first so that `发布日期` wins over `日期`. Lower rank = preferred.
+    static let labels: [(String, Field)] = [
+        ("成文日期", .date(rank: 0)), ("发文日期", .date(rank: 1)), ("印发日期", .date(rank: 1)), ("发布日期", .date(rank: 2)),
+        ("公布日期", .date(rank: 2)), ("发布时间", .date(rank: 3)), ("更新时间", .date(rank: 5)), ("日期", .date(rank: 2)),
+        ("时间", .date(rank: 4)),
+        ("发布机构", .agency(rank: 0)), ("发文机关", .agency(rank: 0)), ("发文单位", .agency(rank: 0)), ("发布单位", .agency(rank: 0)),
+        ("制发机关", .agency(rank: 0)), ("信息来源", .agency(rank: 2)), ("文章来源", .agency(rank: 2)), ("来源", .agency(rank: 2)),
+        ("发文字号", .number), ("文号", .number),
+        ("索引号", .other), ("主题分类", .other), ("体裁分类", .other), ("组配分类", .other), ("主题词", .other), ("浏览量", .other),
+        ("浏览次数", .other), ("访问量", .other), ("阅读量", .other), ("点击量", .other), ("点击数", .other), ("作者", .other),
+        ("有效性", .other), ("公开方式", .other), ("分类", .other), ("字号", .other), ("字体", .other),
+    ]
+
+    static let documentTypeSuffixes = ["报告", "通知", "意见", "方案", "规划", "决定", "办法", "规定", "条例", "细则", "总结",
+                                       "计划", "公告", "通报", "批复", "复函", "纲要", "要点", "措施", "决议", "实施意见", "指南",
+                                       "规则", "公报", "讲话", "白皮书", "函", "令"]
+
+    /// The labelled fields of a line: `发布时间：2026-01-16 10:05　来源：云江省发改委` →
+    /// [(发布时间, date, "2026-01-16 10:05"), (来源, agency, "云江省发改委")]; empty when the line
+    /// does not start with a label.
+    static func labelledFields(_ line: Substring) -> [(label: String, field: Field, value: Substring)] {
+        guard let first = label(at: line) else { return [] }
+        var result: [(String, Field, Substring)] = [(first.0, first.1, first.2)]
+        // Further fields are separated by ideographic spaces, NBSP, tabs or 2+ spaces.
+        var value = first.2
+        if let split = separatorRange(value) {
+            let rest = value[split.upperBound...]
+            value = value[..<split.lowerBound]
+            result[0].2 = ReportLine.trimmed(value)
+            var remaining = Substring(rest)
+            while !remaining.isEmpty {
+                let segmentEnd = separatorRange(remaining)
+                let segment = ReportLine.trimmed(segmentEnd.map { remaining[..<$0.lowerBound] } ?? remaining)
+                if let next = label(at: segment) { result.append((next.0, next.1, next.2)) }
+                guard let segmentEnd else { break }
+                remaining = remaining[segmentEnd.upperBound...]
+            }
+        }
+        return result
+    }
+
+    static func isLabelledLine(_ line: Substring) -> Bool { label(at: line) != nil }
+
+    /// `来源：北京日报` → (来源, agency, 北京日报); the colon may be full- or half-width.
+    static func label(at line: Substring) -> (String, Field, Substring)? {
+        guard let first = line.unicodeScalars.first, first.value >= 0x4E00 else { return nil }
+        for (name, field) in labels where line.utf8HasPrefix(name) {
+            var rest = line.dropFirst(name.count)
+            while let c = rest.first, c == " " || c == "\u{3000}" { rest = rest.dropFirst() }
+            guard let colon = rest.first, colon == "：" || colon == ":" else { continue }
+            return (name, field, ReportLine.trimmed(rest.dropFirst()))
+        }
+        return nil
+    }
+
+    static func separatorRange(_ s: Substring) -> Range<Substring.Index>? {
+        var index = s.startIndex
+        while index < s.endIndex {
+            let c = s[index]
+            if c == "\u{3000}" || c == "\u{A0}" || c == "\t" {
+                var end = s.index(after: index)
+                while end < s.endIndex, s[end] == "\u{3000}" || s[end] == "\u{A0}" || s[end] == " " || s[end] == "\t" { end = s.index(after: end) }
+                return index..<end
+            }
+            if c == " " {
+                let next = s.index(after: index)
+                if next < s.endIndex, s[next] == " " || s[next] == "\u{A0}" || s[next] == "\u{3000}" {
+                    var end = next
+                    while end < s.endIndex, s[end] == " " || s[end] == "\u{A0}" || s[end] == "\u{3000}" { end = s.index(after: end) }
+                    return index..<end
+                }
+            }
+            index = s.index(after: index)
+        }
+        return nil
+    }
+
+    static func looksLikeTitle(_ line: ReportLine) -> Bool {
+        guard line.length >= 6, line.length <= 200 else { return false }
+        let t = line.text
+        if t.utf8Contains("关于"), line.length >= 8 { return true }
+        var trimmed = t
+        while let last = trimmed.last, "》」』”\")）".contains(last) { trimmed = trimmed.dropLast() }
+        return documentTypeSuffixes.contains(where: { trimmed.utf8HasSuffix($0) })
+    }
+
+    /// Letters and digits only, for comparing a title with its repeats.
+    static func compact<S: StringProtocol>(_ s: S) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { !ReportLine.isPadding($0) && $0 != " " }))
+    }
+
+    static func extract(_ lines: [ReportLine], junk: [Bool], firstBody: Int, hints: HTMLText?, path: String) -> ReportHeader {
+        let candidates = (0..<min(firstBody, lines.count)).filter { !junk[$0] && !lines[$0].isBlank }
+        var header = ReportHeader(title: "")
+        var titleIndex: Int?
+
+        if let hinted = hints?.meta["articletitle"], !hinted.isEmpty {
+            header.title = hinted
+            let key = compact(hinted)
+            titleIndex = candidates.first { compact(lines[$0].text) == key }
+        }
+        if header.title.isEmpty, let first = candidates.first, !isLabelledLine(lines[first].text) {
+            if let next = lines[(first + 1)...].firstIndex(where: { !$0.isBlank }),
+               let field = label(at: lines[next].text), case .date = field.1 {
+                titleIndex = first
+            }
+        }
+        if header.title.isEmpty, titleIndex == nil {
+            titleIndex = candidates.prefix(15).first { !isLabelledLine(lines[$0].text) && looksLikeTitle(lines[$0]) }
+        }
+        if header.title.isEmpty, titleIndex == nil {
+            titleIndex = candidates.first {
+                !isLabelledLine(lines[$0].text) && !ReportDate.isStandaloneDate(lines[$0].text) && DocumentNumber.match(lines[$0].text) == nil
+            }
+        }
+        if let titleIndex, header.title.isEmpty { header.title = String(lines[titleIndex].text) }
+        if header.title.isEmpty, let hinted = hints?.title, !hinted.isEmpty { header.title = hinted }
+        if header.title.isEmpty { header.title = fileStem(path) }
+        let titleKey = compact(header.title)
+
+        var dates: [(rank: Int, value: String)] = []
+        var agencies: [(rank: Int, value: String)] = []
+        var pendingField: Field?
+        for index in candidates {
+            let line = lines[index]
+            if let titleIndex, index <= titleIndex {
+                header.consumed.insert(index)   // the title, and site names / nav above it
+                if index < titleIndex {
+                    record(labelledFields(line.text), &dates, &agencies, &header)
+                    if header.documentNumber == nil { header.documentNumber = DocumentNumber.match(line.text) }
+                }
+                continue
+            }
+            if let field = pendingField {
+                pendingField = nil
+                if line.length <= 30, !isLabelledLine(line.text) {
+                    record([("", field, line.text)], &dates, &agencies, &header)
+                    header.consumed.insert(index)
+                    continue
+                }
+            }
+            let fields = labelledFields(line.text)
+            if !fields.isEmpty {
+                record(fields, &dates, &agencies, &header)
+                if let last = fields.last, last.value.isEmpty { pendingField = last.field }
+                header.consumed.insert(index)
+            } else if ReportDate.isStandaloneDate(line.text), let date = ReportDate.normalize(line.text) {
+                dates.append((6, date))
+                header.consumed.insert(index)
+            } else if let number = DocumentNumber.match(line.text) {
+                if header.documentNumber == nil { header.documentNumber = number }
+                header.consumed.insert(index)
+            } else if line.length >= 4, titleKey.utf8Contains(compact(line.text)) {
+                header.consumed.insert(index)   // the title repeated, whole or in parts
+            }
+        }
+        if let pub = hints?.meta["pubdate"] ?? hints?.meta["publishdate"], let date = ReportDate.normalize(pub) { dates.append((7, date)) }
+        if let source = hints?.meta["contentsource"], !source.isEmpty { agencies.append((3, source)) }
+        if let titled = agencyFromTitle(header.title) { agencies.append((1, titled)) }
+
+        header.date = dates.min { $0.rank < $1.rank }?.value
+        header.agency = agencies.min { $0.rank < $1.rank }?.value
+        return header
+    }
+
+    static func record(_ fields: [(label: String, field: Field, value: Substring)], _ dates: inout [(rank: Int, value: String)],
+                       _ agencies: inout [(rank: Int, value: String)], _ header: inout ReportHeader) {
+        for (_, field, value) in fields where !value.isEmpty {
+            switch field {
+            case .date(let rank):
+                if let date = ReportDate.normalize(value) { dates.append((rank, date)) }
+            case .agency(let rank):
+                agencies.append((rank, String(value)))
+            case .number:
+                if header.documentNumber == nil { header.documentNumber = DocumentNumber.match(value) ?? String(value) }
+            case .other:
+                break
+            }
+        }
+    }
+
+    /// `重庆市长寿区大数据应用发展管理局关于2020年…的报告` → `重庆市长寿区大数据应用发展管理局`.
+    static func agencyFromTitle(_ title: String) -> String? {
+        guard let range = title.range(of: "关于") else { return nil }
+        let issuer = ReportLine.trimmed(title[..<range.lowerBound])
+        let length = ReportLine.scalarCount(issuer)
+        guard length >= 2, length <= 40, let last = issuer.unicodeScalars.last, last.value >= 0x4E00,
+              !issuer.utf8HasSuffix("年") else { return nil }
+        return String(issuer)
+    }
+
+    static func fileStem(_ path: String) -> String {
+        var name = Substring(path)
+        if let slash = name.lastIndex(of: "/") { name = name[name.index(after: slash)...] }
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = name[..<dot] }
+        return String(name)
+    }
+}

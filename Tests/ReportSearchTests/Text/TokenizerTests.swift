@@ -1,0 +1,112 @@
+import Testing
+@testable import ReportSearch
+
+@Suite struct TokenizerTests {
+    let tokenizer = Tokenizer()
+
+    /// "term@position" strings, unigrams marked with ᵘ.
+    func render(_ text: String) -> [String] {
+        tokenizer.tokens(in: text).map { "\($0.term)\($0.kind == .unigram ? "ᵘ" : "")@\($0.position)" }
+    }
+
+    @Test(arguments: [
+        ("法治政府建设", ["法治@0", "治政@1", "政府@2", "府建@3", "建设@4", "设ᵘ@5"]),
+        ("GDP增长6.5%", ["gdp@0", "增长@1", "长ᵘ@2", "6.5@3"]),
+        ("２０２０年", ["2020@0", "年ᵘ@1"]),
+        ("2020年", ["2020@0", "年ᵘ@1"]),
+        ("經濟", ["经济@0", "济ᵘ@1"]),
+        ("5G基站", ["5g@0", "基站@1", "站ᵘ@2"]),
+        ("投资1,000万元", ["投资@0", "资ᵘ@1", "1,000@2", "万元@3", "元ᵘ@4"]),
+        ("，税。", ["税ᵘ@0"]),
+        ("税。费", ["税ᵘ@0", "费ᵘ@2"]),
+        ("PM2.5浓度", ["pm2.5@0", "浓度@1", "度ᵘ@2"]),
+        ("第〇条", ["第〇@0", "〇条@1", "条ᵘ@2"]),
+        ("Café 😀 数据", ["café@0", "数据@2", "据ᵘ@3"]),
+        ("e\u{301}t\u{E9}", ["e\u{301}t\u{E9}@0"]),
+        ("数\u{FFFD}据", ["数ᵘ@0", "据ᵘ@2"]),
+        ("end. 1.2.3", ["end@0", "1.2.3@2"]),
+        ("", []),
+    ])
+    func tokens(text: String, expected: [String]) {
+        #expect(render(text) == expected)
+    }
+
+    @Test func bigramsCarryOriginalRanges() throws {
+        let text = "加强ＧＤＰ經濟"
+        let tokens = tokenizer.tokens(in: text)
+        let utf8 = Array(text.utf8)
+        let pieces = tokens.map { String(decoding: utf8[$0.utf8Range], as: UTF8.self) }
+        #expect(pieces == ["加强", "强", "ＧＤＰ", "經濟", "濟"])
+        #expect(tokens.map(\.term) == ["加强", "强", "gdp", "经济", "济"])
+    }
+
+    @Test func punctuationAndLineBreaksBreakAdjacency() {
+        let joined = tokenizer.tokens(in: "政府\n建设")
+        #expect(!joined.contains { $0.term == "府建" })
+        let positions = joined.filter { $0.kind == .bigram }.map(\.position)
+        #expect(positions == [0, 3])  // 政府@0, 府ᵘ@1, gap, 建设@3
+    }
+
+    @Test func queryAndDocumentFoldAlike() {
+        #expect(tokenizer.tokens(in: "經濟發展").map(\.term) == tokenizer.tokens(in: "经济发展").map(\.term))
+        #expect(tokenizer.tokens(in: "ＧＤＰ　２０２０").map(\.term) == ["gdp", "2020"])
+    }
+
+    @Test func traditionalFoldingIsLoaded() {
+        #expect(CharacterFolding.shared.foldsTraditional)
+        #expect(CharacterFolding.shared.traditionalCount > 1_000)
+        #expect(CharacterFolding.shared.fold("臺灣後來乾隆") == "台湾后来乾隆" || CharacterFolding.shared.fold("臺灣後來乾隆") == "台湾后来干隆")
+    }
+
+    @Test func normalizedTextMapsEveryScalarBack() {
+        let text = "Ａ經\u{3000}b"
+        let n = NormalizedText(text)
+        #expect(n.string == "a经 b")
+        #expect(n.utf8Offsets == [0, 3, 6, 9, 10])
+    }
+
+    @Test func overlongWordsAreDropped() {
+        let junk = String(repeating: "a", count: 65)
+        #expect(tokenizer.tokens(in: junk + " ok").map(\.term) == ["ok"])
+    }
+
+    /// Random Unicode: nothing traps, every range is in bounds, and each range maps back to
+    /// original text that folds to the term.
+    @Test(arguments: 0..<20)
+    func randomUnicodeStaysInBounds(seed: Int) {
+        var rng = SplitMix(seed: UInt64(seed))
+        let pools: [ClosedRange<UInt32>] = [0x20...0x7E, 0x4E00...0x9FFF, 0x3000...0x303F, 0xFF01...0xFF5E,
+                                            0x300...0x36F, 0x1F600...0x1F64F, 0x20000...0x2A6DF, 0x0...0x1F,
+                                            0xFFFD...0xFFFD, 0xF900...0xFAFF, 0x80...0x24F]
+        var scalars = String.UnicodeScalarView()
+        for _ in 0..<400 {
+            let pool = pools[Int(rng.next() % UInt64(pools.count))]
+            let v = pool.lowerBound + UInt32(rng.next() % UInt64(pool.count))
+            if let s = Unicode.Scalar(v) { scalars.append(s) }
+        }
+        let text = String(scalars)
+        let utf8 = Array(text.utf8)
+        var lastPosition = -1
+        for token in tokenizer.tokens(in: text) {
+            #expect(token.utf8Range.lowerBound >= 0 && token.utf8Range.upperBound <= utf8.count)
+            #expect(!token.term.isEmpty)
+            let original = String(decoding: utf8[token.utf8Range], as: UTF8.self)
+            #expect(CharacterFolding.shared.fold(original) == token.term)
+            #expect(token.position >= lastPosition)
+            lastPosition = token.position
+        }
+    }
+}
+
+/// A small deterministic generator for repeatable random tests.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

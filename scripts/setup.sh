@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what ReportSearch needs to build and test, idempotently: Xapian (library,
+# headers and tools such as xapian-tcpsrv/xapian-check), OpenCC and libxml2.
+# Fast when nothing is missing: it only checks pkg-config and a few binaries.
+set -euo pipefail
+
+missing=()
+pkg-config --exists xapian-core 2>/dev/null || missing+=(libxapian-dev)
+command -v xapian-tcpsrv >/dev/null 2>&1 || missing+=(xapian-tools)
+pkg-config --exists opencc 2>/dev/null || missing+=(libopencc-dev)
+[ -f /usr/share/opencc/t2s.json ] || missing+=(opencc)
+pkg-config --exists libxml-2.0 2>/dev/null || missing+=(libxml2-dev)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all dependencies present (xapian $(pkg-config --modversion xapian-core), opencc $(pkg-config --modversion opencc))"
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "setup: no apt-get here; install these packages (or your system's equivalents) by hand: ${missing[*]}" >&2
+  exit 1
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+    echo "setup: need root to install ${missing[*]}; run as root or install sudo" >&2
+    exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "setup: done"

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The test command: sets up dependencies, builds, runs every test, then the Xapian
+# wrapper's tests again under AddressSanitizer. Non-zero on any failure.
+# Set SKIP_ASAN=1 to leave out the sanitizer pass in a quick local loop.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+echo "test: building (debug, with tests)"
+swift build --build-tests
+echo "test: running the test suites"
+swift test --skip-build
+
+if [ "${SKIP_ASAN:-0}" != "1" ]; then
+  scripts/asan.sh
+fi
