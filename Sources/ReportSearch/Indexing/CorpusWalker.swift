@@ -1,0 +1,62 @@
+import Foundation
+
+/// A file found under a corpus root.
+public struct CorpusFile: Sendable, Hashable {
+    public var url: URL
+    /// Path relative to its corpus root, with `/` separators.
+    public var relativePath: String
+    public var size: Int
+    /// Modification time in nanoseconds since 1970.
+    public var modificationTime: Int64
+
+    /// The fingerprint stored with the index to detect changes.
+    var state: String { "\(size) \(modificationTime)" }
+}
+
+/// Walks corpus folders: recursive, hidden entries skipped, symbolic-link loops survived
+/// (each real directory is visited once), only the formats the parser reads.
+public enum CorpusWalker {
+    public static func files(under root: URL) throws -> [CorpusFile] {
+        let fm = FileManager.default
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: rootPath, isDirectory: &isDirectory) else {
+            throw IndexingError.missingRoot(root.path)
+        }
+        if !isDirectory.boolValue {
+            // A single file given as the "corpus".
+            let url = URL(fileURLWithPath: rootPath)
+            guard let file = corpusFile(url, relativePath: url.lastPathComponent) else { return [] }
+            return [file]
+        }
+        var result: [CorpusFile] = []
+        var visited = Set<String>()
+        func walk(_ dir: String, _ relative: String) {
+            guard visited.insert(dir).inserted, let names = try? fm.contentsOfDirectory(atPath: dir) else { return }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let full = dir + "/" + name
+                let rel = relative.isEmpty ? name : relative + "/" + name
+                var isDir: ObjCBool = false
+                guard fm.fileExists(atPath: full, isDirectory: &isDir) else { continue }  // dangling link
+                if isDir.boolValue {
+                    walk(URL(fileURLWithPath: full).resolvingSymlinksInPath().path, rel)
+                } else if ReportFormat(pathExtension: (name as NSString).pathExtension) != nil,
+                          let file = corpusFile(URL(fileURLWithPath: full), relativePath: rel) {
+                    result.append(file)
+                }
+            }
+        }
+        walk(rootPath, "")
+        return result
+    }
+
+    static func corpusFile(_ url: URL, relativePath: String) -> CorpusFile? {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else {
+            // Unreadable metadata: still listed, so the indexer reports it.
+            return CorpusFile(url: url, relativePath: relativePath, size: -1, modificationTime: 0)
+        }
+        let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        return CorpusFile(url: url, relativePath: relativePath, size: Int(info.st_size), modificationTime: mtime)
+    }
+}

@@ -1,0 +1,40 @@
+/// Term prefixes, value slots and metadata keys of a ReportSearch index.
+///
+/// Body terms are unprefixed (bigrams, run-final unigrams, words). Field terms carry an
+/// upper-case ASCII prefix, which can never start a body term (body terms are folded to
+/// lower case or start with a Han character).
+///
+/// | prefix | meaning                                         | kind     |
+/// |--------|-------------------------------------------------|----------|
+/// | `S`    | the section's own heading                       | weighted |
+/// | `A`    | the ancestor headings                           | weighted |
+/// | `T`    | the report title                                | weighted |
+/// | `F`    | file path (all sections of a file)              | boolean  |
+/// | `Q`    | file path + `#` + section order (unique)        | boolean  |
+/// | `Y`    | year, e.g. `Y2020`                              | boolean  |
+/// | `G`    | issuing agency, folded                          | boolean  |
+/// | `P`    | each folder prefix of the path, e.g. `Pgov/`    | boolean  |
+public enum IndexSchema {
+    public static let headingPrefix = "S"
+    public static let ancestorPrefix = "A"
+    public static let titlePrefix = "T"
+    public static let filePrefix = "F"
+    public static let sectionPrefix = "Q"
+    public static let yearPrefix = "Y"
+    public static let agencyPrefix = "G"
+    public static let folderPrefix = "P"
+
+    /// `YYYY-MM-DD` (or shorter), sortable.
+    public static let dateSlot: UInt32 = 0
+    /// The file path: the collapse key for "sections per report".
+    public static let fileSlot: UInt32 = 1
+    /// Section order within its file, zero-padded.
+    public static let orderSlot: UInt32 = 2
+
+    /// Metadata: `file:<path>` → "<size> <mtime-ns> <sections>" of the indexed version.
+    public static let fileStateKeyPrefix = "file:"
+    public static let formatKey = "format"
+    public static let formatValue = "reportsearch-1 bigram-nopos"
+    public static let rootsKey = "roots"
+    public static let updatedKey = "updated"
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// What `report-search stats` prints about an index.
+public struct IndexStatistics: Sendable, CustomStringConvertible {
+    public var path: String
+    public var files: Int
+    public var sections: Int
+    public var distinctTerms: Int
+    public var bytesOnDisk: Int
+    public var roots: [String]
+    public var lastUpdate: String
+
+    public init(indexPath: String) throws {
+        guard FileManager.default.fileExists(atPath: indexPath) else { throw SearchError.noIndex(indexPath) }
+        let db: XapianDatabase
+        do { db = try XapianDatabase(path: indexPath) } catch let e as XapianError {
+            throw SearchError.cannotOpen(indexPath, e.message)
+        }
+        path = indexPath
+        files = try db.terms(withPrefix: IndexSchema.filePrefix).count
+        sections = try db.documentCount
+        distinctTerms = try db.terms(withPrefix: "").count
+        roots = String(decoding: try db.metadata(IndexSchema.rootsKey), as: UTF8.self).split(separator: "\n").map(String.init)
+        lastUpdate = String(decoding: try db.metadata(IndexSchema.updatedKey), as: UTF8.self)
+        var total = 0
+        if let e = FileManager.default.enumerator(atPath: indexPath) {
+            for case let name as String in e {
+                let attrs = try? FileManager.default.attributesOfItem(atPath: indexPath + "/" + name)
+                total += (attrs?[.size] as? Int) ?? 0
+            }
+        }
+        bytesOnDisk = total
+    }
+
+    public var description: String {
+        """
+        index:          \(path)
+        files:          \(files)
+        sections:       \(sections)
+        distinct terms: \(distinctTerms)
+        size on disk:   \(String(format: "%.1f MB", Double(bytesOnDisk) / 1_048_576))
+        corpus roots:   \(roots.joined(separator: ", "))
+        last update:    \(lastUpdate.isEmpty ? "never" : lastUpdate)
+        """
+    }
+}

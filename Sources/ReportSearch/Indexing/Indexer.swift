@@ -1,0 +1,229 @@
+import Dispatch
+import Foundation
+
+/// Settings of one `index` run.
+public struct IndexOptions: Sendable {
+    /// Start from an empty index.
+    public var rebuild = false
+    /// Larger files are skipped and named in the summary.
+    public var maxFileBytes = 64 << 20
+    /// Sections written between two commits: what a crash can lose (the next run redoes it).
+    public var sectionsPerCommit = 20_000
+
+    public init(rebuild: Bool = false, maxFileBytes: Int = 64 << 20, sectionsPerCommit: Int = 20_000) {
+        self.rebuild = rebuild
+        self.maxFileBytes = maxFileBytes
+        self.sectionsPerCommit = sectionsPerCommit
+    }
+}
+
+/// Where a run is, for a progress line.
+public struct IndexProgress: Sendable {
+    public var filesDone: Int
+    public var filesTotal: Int
+    public var bytesDone: Int
+    public var bytesTotal: Int
+    public var elapsedSeconds: Double
+}
+
+/// What a run did.
+public struct IndexSummary: Sendable {
+    public var filesSeen = 0
+    public var filesIndexed = 0
+    public var filesUnchanged = 0
+    public var filesRemoved = 0
+    public var sectionsWritten = 0
+    /// Skipped files with the reason, e.g. ("a/b.bin", "binary file").
+    public var skipped: [(path: String, reason: String)] = []
+    /// Decoding warnings (stray bytes replaced by U+FFFD, …), with the file named.
+    public var warnings: [String] = []
+    public var elapsedSeconds = 0.0
+    /// Whether the run changed the index at all.
+    public var wroteAnything: Bool { filesIndexed > 0 || filesRemoved > 0 }
+
+    /// "indexed 430 files, 5,123 sections in 12.3 s; 0 unchanged, 0 removed; skipped 2: a.bin (binary file), …"
+    public var description: String {
+        var s = "indexed \(filesIndexed) files, \(sectionsWritten.formatted()) sections in "
+            + String(format: "%.1f s", elapsedSeconds)
+            + "; \(filesUnchanged) unchanged, \(filesRemoved) removed"
+        if !skipped.isEmpty {
+            s += "; skipped \(skipped.count): " + skipped.prefix(10).map { "\($0.path) (\($0.reason))" }.joined(separator: ", ")
+            if skipped.count > 10 { s += ", …" }
+        }
+        return s
+    }
+}
+
+/// Builds and updates an index from corpus folders: incremental (unchanged files are not
+/// touched), committed in batches (a crash loses at most the current batch, and the next
+/// run redoes it: a file's state is stored in the same commit as its sections), one writer.
+public enum Indexer {
+    public static func run(
+        roots: [URL], indexPath: String, options: IndexOptions = IndexOptions(),
+        progress: ((IndexProgress) -> Void)? = nil
+    ) throws -> IndexSummary {
+        let start = DispatchTime.now()
+        guard CharacterFolding.shared.foldsTraditional else { throw IndexingError.noTraditionalFolding }
+        var summary = IndexSummary()
+
+        // 1. The corpus: paths relative to their root; with several roots, prefixed by the
+        //    root's folder name so they stay distinct.
+        var files: [CorpusFile] = []
+        for root in roots {
+            var found = try CorpusWalker.files(under: root)
+            if roots.count > 1 {
+                let name = root.standardizedFileURL.lastPathComponent
+                for i in found.indices { found[i].relativePath = name + "/" + found[i].relativePath }
+            }
+            files += found
+        }
+        summary.filesSeen = files.count
+
+        // 2. Open the one writer.
+        let db: XapianWritableDatabase
+        do {
+            try FileManager.default.createDirectory(
+                atPath: (indexPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            db = try XapianWritableDatabase(path: indexPath, mode: options.rebuild ? .createOrOverwrite : .createOrOpen)
+        } catch let error as XapianError where error.kind == .databaseLock {
+            throw IndexingError.locked(index: indexPath)
+        } catch let error as XapianError {
+            throw IndexingError.cannotOpen(index: indexPath, reason: error.message)
+        }
+        let reader = try db.reader()
+        let format = String(decoding: try reader.metadata(IndexSchema.formatKey), as: UTF8.self)
+        if !format.isEmpty && format != IndexSchema.formatValue {
+            throw IndexingError.wrongFormat(index: indexPath, found: format)
+        }
+
+        // 3. What changed: compare each file's size and mtime with the stored state.
+        var stale: [CorpusFile] = []
+        var present = Set<String>()
+        for file in files {
+            present.insert(file.relativePath)
+            let stored = String(decoding: try reader.metadata(IndexSchema.fileStateKeyPrefix + file.relativePath), as: UTF8.self)
+            if stored.split(separator: " ").prefix(2).joined(separator: " ") == file.state {
+                summary.filesUnchanged += 1
+            } else {
+                stale.append(file)
+            }
+        }
+        let indexed = try reader.terms(withPrefix: IndexSchema.filePrefix).map { String($0.term.dropFirst()) }
+        let removed = indexed.filter { !present.contains($0) }
+
+        // 4. Nothing to do: write nothing at all.
+        if stale.isEmpty && removed.isEmpty {
+            try db.close()
+            summary.elapsedSeconds = seconds(since: start)
+            return summary
+        }
+
+        var pending = 0
+        func commitIfNeeded(force: Bool) throws {
+            guard force || pending >= options.sectionsPerCommit else { return }
+            try db.setMetadata(IndexSchema.updatedKey, Array(ISO8601DateFormatter().string(from: Date()).utf8))
+            try db.commit()
+            pending = 0
+        }
+
+        for path in removed {
+            try db.deleteDocuments(withTerm: IndexSchema.filePrefix + path)
+            try db.setMetadata(IndexSchema.fileStateKeyPrefix + path, [])
+            summary.filesRemoved += 1
+            pending += 1
+        }
+        if format.isEmpty { try db.setMetadata(IndexSchema.formatKey, Array(IndexSchema.formatValue.utf8)) }
+        try db.setMetadata(IndexSchema.rootsKey, Array(roots.map { $0.standardizedFileURL.path }.joined(separator: "\n").utf8))
+
+        // 5. Parse and tokenize in parallel, a batch at a time; write on this thread.
+        let totalBytes = stale.reduce(0) { $0 + max(0, $1.size) }
+        var bytesDone = 0
+        let builder = SectionDocumentBuilder()
+        let batchSize = 32
+        var batchStart = 0
+        while batchStart < stale.count {
+            let batch = Array(stale[batchStart..<min(stale.count, batchStart + batchSize)])
+            let results = prepare(batch, builder: builder, maxBytes: options.maxFileBytes)
+            for (file, result) in zip(batch, results) {
+                // Replace whatever the file had (nothing, for a new file).
+                try db.deleteDocuments(withTerm: IndexSchema.filePrefix + file.relativePath)
+                switch result {
+                case .failure(let reason):
+                    summary.skipped.append((file.relativePath, reason))
+                    try db.setMetadata(IndexSchema.fileStateKeyPrefix + file.relativePath, [])
+                case .success(let prepared):
+                    summary.warnings += prepared.warnings
+                    for doc in prepared.documents { try db.add(try doc.xapianDocument()) }
+                    try db.setMetadata(IndexSchema.fileStateKeyPrefix + file.relativePath,
+                                       Array("\(file.state) \(prepared.documents.count)".utf8))
+                    summary.filesIndexed += 1
+                    summary.sectionsWritten += prepared.documents.count
+                    pending += prepared.documents.count
+                }
+                bytesDone += max(0, file.size)
+                try commitIfNeeded(force: false)
+            }
+            batchStart += batch.count
+            progress?(IndexProgress(filesDone: batchStart, filesTotal: stale.count, bytesDone: bytesDone,
+                                    bytesTotal: totalBytes, elapsedSeconds: seconds(since: start)))
+        }
+        try commitIfNeeded(force: true)
+        try db.close()
+        summary.elapsedSeconds = seconds(since: start)
+        if summary.filesIndexed == 0 && summary.filesUnchanged == 0 && !summary.skipped.isEmpty {
+            throw IndexingError.nothingIndexed(skipped: summary.skipped.count)
+        }
+        return summary
+    }
+
+    struct PreparedFile: Sendable {
+        var documents: [PreparedDocument]
+        var warnings: [String]
+    }
+
+    enum Outcome: Sendable {
+        case success(PreparedFile)
+        case failure(String)
+    }
+
+    static func prepare(_ batch: [CorpusFile], builder: SectionDocumentBuilder, maxBytes: Int) -> [Outcome] {
+        let results = UnsafeMutableBufferPointer<Outcome>.allocate(capacity: batch.count)
+        results.initialize(repeating: .failure("not processed"))
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+            let file = batch[i]
+            do {
+                let report = try ReportParser.read(fileAt: file.url, relativePath: file.relativePath, maxBytes: maxBytes)
+                var docs: [PreparedDocument] = []
+                docs.reserveCapacity(report.sections.count)
+                for (order, section) in report.sections.enumerated() {
+                    docs.append(builder.prepare(report: report, section: section, order: order, path: file.relativePath))
+                }
+                slots[i] = .success(PreparedFile(documents: docs, warnings: report.warnings))
+            } catch let error as ReportError {
+                slots[i] = .failure(error.shortReason)
+            } catch {
+                slots[i] = .failure(error.localizedDescription)
+            }
+        }
+        defer { results.deallocate() }
+        return Array(results)
+    }
+
+    static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+}
+
+extension ReportError {
+    /// A few words for the summary line: "binary file", "empty file", …
+    var shortReason: String {
+        switch self {
+        case .binary: "binary file"
+        case .empty: "empty file"
+        case .tooLarge(_, let bytes, let limit): "too large: \(bytes) bytes > limit \(limit)"
+        case .unreadable(_, let reason): "unreadable: \(reason)"
+        case .undecodable: "undecodable text"
+        }
+    }
+}

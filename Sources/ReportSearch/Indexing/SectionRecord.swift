@@ -1,0 +1,141 @@
+/// What the index stores for one section, in the Xapian document data: everything a hit
+/// list shows, and the section's original text for exact-phrase checks and snippets.
+///
+/// Stored text, not a re-read of the file: a hit must stay correct when the file changed
+/// or vanished since indexing, and checking a phrase must not touch the file system. The
+/// text costs little on disk (Xapian compresses document data with zlib).
+public struct SectionRecord: Equatable, Sendable {
+    public var path: String
+    public var title: String
+    public var date: String
+    public var agency: String
+    public var documentNumber: String
+    public var sectionPath: SectionPath
+    public var level: Int
+    public var lineStart: Int
+    public var lineEnd: Int
+    public var passage: Int
+    public var text: String
+
+    public init(path: String, title: String, date: String, agency: String, documentNumber: String,
+                sectionPath: SectionPath, level: Int, lineStart: Int, lineEnd: Int, passage: Int, text: String) {
+        self.path = path
+        self.title = title
+        self.date = date
+        self.agency = agency
+        self.documentNumber = documentNumber
+        self.sectionPath = sectionPath
+        self.level = level
+        self.lineStart = lineStart
+        self.lineEnd = lineEnd
+        self.passage = passage
+        self.text = text
+    }
+
+    static let version: UInt8 = 1
+
+    /// Layout: version byte, then length-prefixed (LEB128) UTF-8 fields; headings are one
+    /// field each after their count; the text comes last so a reader can find it cheaply.
+    public func encoded() -> [UInt8] {
+        var out: [UInt8] = [Self.version]
+        out.reserveCapacity(text.utf8.count + 256)
+        func put(_ n: Int) {
+            var v = UInt64(n)
+            repeat {
+                var byte = UInt8(v & 0x7F)
+                v >>= 7
+                if v != 0 { byte |= 0x80 }
+                out.append(byte)
+            } while v != 0
+        }
+        func put(_ s: String) {
+            put(s.utf8.count)
+            out.append(contentsOf: s.utf8)
+        }
+        put(path); put(title); put(date); put(agency); put(documentNumber)
+        put(sectionPath.headings.count)
+        for h in sectionPath.headings { put(h) }
+        put(level); put(lineStart); put(lineEnd); put(passage)
+        put(text)
+        return out
+    }
+
+    /// Decodes ``encoded()``; nil for data this version cannot read.
+    public init?(decoding bytes: some Collection<UInt8>) {
+        let buffer = Array(bytes)
+        var reader = ByteReader(bytes: buffer[...])
+        guard reader.byte() == Self.version,
+              let path = reader.string(), let title = reader.string(), let date = reader.string(),
+              let agency = reader.string(), let number = reader.string(), let count = reader.int(), count < 1_000
+        else { return nil }
+        var headings: [String] = []
+        for _ in 0..<count {
+            guard let h = reader.string() else { return nil }
+            headings.append(h)
+        }
+        guard let level = reader.int(), let lineStart = reader.int(), let lineEnd = reader.int(),
+              let passage = reader.int(), let text = reader.string() else { return nil }
+        self.init(path: path, title: title, date: date, agency: agency, documentNumber: number,
+                  sectionPath: SectionPath(headings), level: level, lineStart: lineStart, lineEnd: lineEnd,
+                  passage: passage, text: text)
+    }
+
+    /// The stored text's bytes inside encoded data, without decoding the rest into strings
+    /// (used by the exact-phrase check on every candidate).
+    static func textBytes(in data: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
+        var reader = RawReader(data: data)
+        guard reader.byte() == version else { return nil }
+        for _ in 0..<5 { guard reader.skipField() else { return nil } }
+        guard let count = reader.int() else { return nil }
+        for _ in 0..<count { guard reader.skipField() else { return nil } }
+        for _ in 0..<4 { guard reader.int() != nil else { return nil } }
+        return reader.field()
+    }
+}
+
+private struct ByteReader {
+    var bytes: ArraySlice<UInt8>
+    mutating func byte() -> UInt8? { bytes.popFirst() }
+    mutating func int() -> Int? {
+        var value: UInt64 = 0, shift: UInt64 = 0
+        while let b = bytes.popFirst() {
+            value |= UInt64(b & 0x7F) << shift
+            if b & 0x80 == 0 { return value <= UInt64(Int.max) ? Int(value) : nil }
+            shift += 7
+            if shift > 63 { return nil }
+        }
+        return nil
+    }
+    mutating func string() -> String? {
+        guard let n = int(), n <= bytes.count else { return nil }
+        let s = String(decoding: bytes.prefix(n), as: UTF8.self)
+        bytes = bytes.dropFirst(n)
+        return s
+    }
+}
+
+private struct RawReader {
+    let data: UnsafeRawBufferPointer
+    var offset = 0
+    mutating func byte() -> UInt8? {
+        guard offset < data.count else { return nil }
+        defer { offset += 1 }
+        return data[offset]
+    }
+    mutating func int() -> Int? {
+        var value = 0, shift = 0
+        while let b = byte() {
+            value |= Int(b & 0x7F) << shift
+            if b & 0x80 == 0 { return value }
+            shift += 7
+            if shift > 56 { return nil }
+        }
+        return nil
+    }
+    mutating func field() -> UnsafeRawBufferPointer? {
+        guard let n = int(), n >= 0, offset + n <= data.count else { return nil }
+        defer { offset += n }
+        return UnsafeRawBufferPointer(rebasing: data[offset..<(offset + n)])
+    }
+    mutating func skipField() -> Bool { field() != nil }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Renders search results as text for a terminal, CSV rows or JSON lines.
+public struct HitListRenderer: Sendable {
+    public enum Format: String, Sendable, CaseIterable { case text, csv, json }
+
+    public var format: Format
+    /// Bold colour highlights (text format on a terminal); 【】 otherwise.
+    public var color: Bool
+    /// `qid,query` in front of each CSV row / JSON object (batch mode).
+    public var batch: Bool
+
+    public init(format: Format, color: Bool = false, batch: Bool = false) {
+        self.format = format
+        self.color = color
+        self.batch = batch
+    }
+
+    public static let csvColumns = ["rank", "score", "path", "title", "date", "agency", "section",
+                                    "line_start", "line_end", "snippet"]
+
+    public func header() -> String {
+        guard format == .csv else { return "" }
+        let columns = (batch ? ["qid", "query"] : []) + Self.csvColumns
+        return CSVWriter.row(columns.map { .text($0) })
+    }
+
+    /// The rows (or text block) for one query's results.
+    public func render(_ results: SearchResults, qid: String = "", query: String = "") -> String {
+        switch format {
+        case .text: text(results)
+        case .csv: results.hits.map { csvRow($0, qid: qid, query: query) }.joined()
+        case .json: results.hits.map { jsonLine($0, qid: qid, query: query) }.joined()
+        }
+    }
+
+    static func sectionLabel(_ record: SectionRecord) -> String {
+        var label = record.sectionPath.joined
+        if label.isEmpty { label = "（正文开头）" }
+        if record.passage > 0 { label += " [\(record.passage)]" }
+        return label
+    }
+
+    static func snippetLine(_ hit: SearchHit) -> String {
+        hit.snippets.map { $0.marked() }.joined(separator: " … ")
+    }
+
+    func csvRow(_ hit: SearchHit, qid: String, query: String) -> String {
+        let r = hit.record
+        var cells: [CSVWriter.Cell] = batch ? [.text(qid), .text(query)] : []
+        cells += [.number(String(hit.rank)), .number(String(format: "%.4f", hit.score)), .text(r.path), .text(r.title),
+                  .text(r.date), .text(r.agency), .text(Self.sectionLabel(r)), .number(String(r.lineStart)),
+                  .number(String(r.lineEnd)), .text(Self.snippetLine(hit))]
+        return CSVWriter.row(cells)
+    }
+
+    struct JSONHit: Encodable {
+        var qid: String?
+        var query: String?
+        var rank: Int
+        var score: Double
+        var path, title, date, agency, section: String
+        var line_start, line_end: Int
+        var exact: Bool
+        var snippet: String
+        var fragments: [Snippet]
+    }
+
+    func jsonLine(_ hit: SearchHit, qid: String, query: String) -> String {
+        let r = hit.record
+        let value = JSONHit(qid: batch ? qid : nil, query: batch ? query : nil, rank: hit.rank, score: hit.score,
+                            path: r.path, title: r.title, date: r.date, agency: r.agency,
+                            section: Self.sectionLabel(r), line_start: r.lineStart, line_end: r.lineEnd,
+                            exact: hit.exact, snippet: Self.snippetLine(hit), fragments: hit.snippets)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    func text(_ results: SearchResults) -> String {
+        var out = ""
+        let shown = results.hits.isEmpty ? "" : " (\(results.hits.first!.rank)–\(results.hits.last!.rank))"
+        out += "about \(results.estimatedTotal) matching sections\(shown), \(String(format: "%.1f", results.elapsedSeconds * 1000)) ms\n"
+        switch results.relaxation {
+        case .none: break
+        case .allTerms: out += "note: few exact matches; also showing sections that contain all the query's characters in other order (marked ≈)\n"
+        case .anyTerm: out += "note: few exact matches; also showing sections that contain some of the query's words (marked ≈)\n"
+        }
+        if results.hits.isEmpty {
+            out += "no sections match; try fewer or shorter words, or remove filters\n"
+            return out
+        }
+        for hit in results.hits {
+            let r = hit.record
+            let bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
+            out += "\n\(bold)\(hit.rank). \(r.title)\(reset)\(r.date.isEmpty ? "" : "  \(r.date)")\(hit.exact ? "" : "  ≈")\n"
+            out += "   \(Self.sectionLabel(r))\n"
+            out += "   \(r.path):\(r.lineStart)  score \(String(format: "%.3f", hit.score))\n"
+            for snippet in hit.snippets {
+                let line = color ? snippet.marked(open: "\u{1B}[1;31m", close: "\u{1B}[0m") : snippet.marked()
+                out += "   \(line)\n"
+            }
+        }
+        return out
+    }
+}

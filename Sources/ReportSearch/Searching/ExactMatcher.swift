@@ -1,0 +1,92 @@
+/// Proves exact matches: evaluates a ``ParsedQuery``'s text units as substrings of a
+/// section's folded text. This is what makes a position-less bigram index exact: Xapian
+/// finds the candidates holding every bigram, the matcher keeps those holding the phrase.
+struct ExactMatcher {
+    let query: ParsedQuery
+    private let needles: [String: [UInt32]]
+    private var buffer: [UInt32] = []
+
+    init(_ query: ParsedQuery) {
+        self.query = query
+        var needles: [String: [UInt32]] = [:]
+        func collect(_ q: ParsedQuery) {
+            switch q {
+            case .text(let t, _): needles[t] = t.unicodeScalars.map(\.value)
+            case .and(let qs), .or(let qs): qs.forEach(collect)
+            case .not(let inner): collect(inner)
+            default: break
+            }
+        }
+        collect(query)
+        self.needles = needles
+    }
+
+    /// Whether the section text (UTF-8 bytes of the original) satisfies the query's text
+    /// units; field filters are Xapian's job and count as true here.
+    mutating func matches(utf8 text: UnsafeRawBufferPointer) -> Bool {
+        buffer.removeAll(keepingCapacity: true)
+        let folding = CharacterFolding.shared
+        var iterator = text.makeIterator()
+        var decoder = UTF8()
+        decode: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s): buffer.append(folding.fold(s.value))
+            case .emptyInput: break decode
+            case .error: buffer.append(0xFFFD)
+            }
+        }
+        return evaluate(query)
+    }
+
+    mutating func matches(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { matches(utf8: UnsafeRawBufferPointer($0)) }
+    }
+
+    private func evaluate(_ q: ParsedQuery) -> Bool {
+        switch q {
+        case .text(let t, _): Self.contains(buffer, needles[t] ?? [])
+        case .and(let qs): qs.allSatisfy(evaluate)
+        case .or(let qs): qs.contains(where: evaluate)
+        case .not(let inner): !evaluate(inner)
+        case .field, .year, .date: true
+        }
+    }
+
+    /// Occurrences (scalar ranges) of `needle` in `haystack`, non-overlapping scan.
+    static func occurrences(of needle: [UInt32], in haystack: [UInt32]) -> [Range<Int>] {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
+        var result: [Range<Int>] = []
+        let first = needle[0]
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) {
+                result.append(i..<(i + needle.count))
+            }
+            i += 1
+        }
+        return result
+    }
+
+    static func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+        let first = needle[0]
+        let n = needle.count
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { nd in
+                var i = 0
+                let last = h.count - n
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n && h[i + k] == nd[k] { k += 1 }
+                        if k == n { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}

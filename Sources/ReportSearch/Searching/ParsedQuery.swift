@@ -1,0 +1,216 @@
+import Foundation
+
+/// A query after parsing: a small boolean tree over text units and field filters.
+///
+/// | input                          | tree                                           |
+/// |--------------------------------|------------------------------------------------|
+/// | `合法性审查 行政执法`           | and(text 合法性审查, text 行政执法)             |
+/// | `"经济发展" -疫情`              | and(phrase 经济发展, not(text 疫情))            |
+/// | `数字政府 OR 智慧城市`          | or(text 数字政府, text 智慧城市)                |
+/// | `title:报告 year:2019..2021`   | and(field title 报告, year 2019…2021)           |
+public indirect enum ParsedQuery: Equatable, Sendable {
+    /// Text that must occur as written (after folding) in the section: an unquoted word
+    /// or a quoted phrase. `quoted` phrases are never relaxed.
+    case text(String, quoted: Bool)
+    case field(Field, String)
+    case year(ClosedRange<Int>)
+    case date(String, String)
+    case and([ParsedQuery])
+    case or([ParsedQuery])
+    case not(ParsedQuery)
+
+    public enum Field: String, Sendable {
+        case title, agency, path
+    }
+
+    /// The text units that select and highlight (not those under `not`).
+    public var positiveTexts: [String] {
+        switch self {
+        case .text(let t, _): [t]
+        case .and(let q), .or(let q): q.flatMap(\.positiveTexts)
+        default: []
+        }
+    }
+
+    /// Whether the query has anything that selects sections by their text or a field
+    /// (a query of only exclusions or filters is allowed when it has a filter).
+    var hasPositive: Bool {
+        switch self {
+        case .text, .field, .year, .date: true
+        case .and(let q), .or(let q): q.contains { $0.hasPositive }
+        case .not: false
+        }
+    }
+}
+
+/// A query the user must fix; exit code 64.
+public struct QuerySyntaxError: Error, LocalizedError, Equatable {
+    public var message: String
+    public var errorDescription: String? { message }
+}
+
+/// Parses the query language.
+public enum QueryParser {
+    public static let maxQueryCharacters = 1_000
+
+    public static func parse(_ input: String) throws -> ParsedQuery {
+        let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            throw QuerySyntaxError(message: "the query is empty; type words to search for, e.g. 合法性审查")
+        }
+        guard trimmed.count <= maxQueryCharacters else {
+            throw QuerySyntaxError(message: "the query has \(trimmed.count) characters; the limit is \(maxQueryCharacters), shorten it")
+        }
+        var parser = Parser(tokens: try lex(trimmed))
+        let query = try parser.parseOr()
+        if parser.index < parser.tokens.count {
+            throw QuerySyntaxError(message: "unbalanced parenthesis: remove the extra ')' or add a '('")
+        }
+        guard query.hasPositive else {
+            throw QuerySyntaxError(message: "the query has nothing to search for (only punctuation or exclusions); add a word")
+        }
+        return query
+    }
+
+    enum Lexeme: Equatable {
+        case word(String), phrase(String), minus, or, open, close, field(String, String)
+    }
+
+    static let fieldNames: [String: String] = [
+        "title": "title", "标题": "title", "agency": "agency", "机关": "agency", "year": "year", "年份": "year",
+        "date": "date", "日期": "date", "path": "path", "来源": "path",
+    ]
+
+    static func lex(_ s: String) throws -> [Lexeme] {
+        var out: [Lexeme] = []
+        let chars = Array(s)
+        var i = 0
+        func isSpace(_ c: Character) -> Bool { c.isWhitespace }
+        func isQuote(_ c: Character) -> Bool { c == "\"" || c == "“" || c == "”" || c == "＂" }
+        while i < chars.count {
+            let c = chars[i]
+            if isSpace(c) { i += 1; continue }
+            if c == "(" || c == "（" { out.append(.open); i += 1; continue }
+            if c == ")" || c == "）" { out.append(.close); i += 1; continue }
+            if (c == "-" || c == "－") && i + 1 < chars.count && !isSpace(chars[i + 1]) {
+                out.append(.minus); i += 1; continue
+            }
+            if isQuote(c) {
+                var j = i + 1
+                while j < chars.count && !isQuote(chars[j]) { j += 1 }
+                guard j < chars.count else {
+                    throw QuerySyntaxError(message: "unbalanced quote: close the phrase with a second \"")
+                }
+                out.append(.phrase(String(chars[(i + 1)..<j])))
+                i = j + 1
+                continue
+            }
+            var j = i
+            while j < chars.count && !isSpace(chars[j]) && chars[j] != "(" && chars[j] != ")" && chars[j] != "（"
+                    && chars[j] != "）" && !isQuote(chars[j]) { j += 1 }
+            let word = String(chars[i..<j])
+            i = j
+            if word == "OR" || word == "或" { out.append(.or); continue }
+            if let colon = word.firstIndex(where: { $0 == ":" || $0 == "：" }), colon != word.startIndex {
+                let name = String(word[..<colon]).lowercased()
+                var value = String(word[word.index(after: colon)...])
+                if let field = fieldNames[name] {
+                    if value.isEmpty, i < chars.count, isQuote(chars[i]) {
+                        var k = i + 1
+                        while k < chars.count && !isQuote(chars[k]) { k += 1 }
+                        guard k < chars.count else { throw QuerySyntaxError(message: "unbalanced quote: close the phrase with a second \"") }
+                        value = String(chars[(i + 1)..<k])
+                        i = k + 1
+                    }
+                    guard !value.isEmpty else { throw QuerySyntaxError(message: "\(name): needs a value, e.g. \(name):2020") }
+                    out.append(.field(field, value))
+                    continue
+                }
+                if name.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                    throw QuerySyntaxError(message: "unknown field '\(name):'; use title:, agency:, year:, date: or path: (标题: 机关: 年份: 日期: 来源:)")
+                }
+            }
+            out.append(.word(word))
+        }
+        return out
+    }
+
+    struct Parser {
+        let tokens: [Lexeme]
+        var index = 0
+
+        mutating func parseOr() throws -> ParsedQuery {
+            var parts = [try parseAnd()]
+            while index < tokens.count, tokens[index] == .or {
+                index += 1
+                parts.append(try parseAnd())
+            }
+            return parts.count == 1 ? parts[0] : .or(parts)
+        }
+
+        mutating func parseAnd() throws -> ParsedQuery {
+            var parts: [ParsedQuery] = []
+            while index < tokens.count, tokens[index] != .or, tokens[index] != .close {
+                if let unit = try parseUnit() { parts.append(unit) }
+            }
+            guard !parts.isEmpty else {
+                throw QuerySyntaxError(message: "OR and parentheses need words on both sides, e.g. 数字政府 OR 智慧城市")
+            }
+            return parts.count == 1 ? parts[0] : .and(parts)
+        }
+
+        mutating func parseUnit() throws -> ParsedQuery? {
+            let token = tokens[index]
+            index += 1
+            switch token {
+            case .minus:
+                guard index < tokens.count, let unit = try parseUnit() else {
+                    throw QuerySyntaxError(message: "'-' must be followed by a word or phrase to exclude")
+                }
+                return .not(unit)
+            case .open:
+                let inner = try parseOr()
+                guard index < tokens.count, tokens[index] == .close else {
+                    throw QuerySyntaxError(message: "unbalanced parenthesis: add the closing ')'")
+                }
+                index += 1
+                return inner
+            case .close, .or:
+                throw QuerySyntaxError(message: "unbalanced parenthesis: remove the extra ')' or add a '('")
+            case .word(let w):
+                return Self.textUnit(w, quoted: false)
+            case .phrase(let p):
+                return Self.textUnit(p, quoted: true)
+            case .field(let name, let value):
+                return try Self.fieldUnit(name, value)
+            }
+        }
+
+        /// Text with nothing searchable (only punctuation) yields nil and is dropped.
+        static func textUnit(_ text: String, quoted: Bool) -> ParsedQuery? {
+            let folded = CharacterFolding.shared.fold(text).trimmingCharacters(in: .whitespaces)
+            guard Tokenizer().tokens(in: folded).contains(where: { _ in true }) else { return nil }
+            return .text(folded, quoted: quoted)
+        }
+
+        static func fieldUnit(_ name: String, _ value: String) throws -> ParsedQuery {
+            switch name {
+            case "year":
+                let parts = value.components(separatedBy: "..")
+                guard (1...2).contains(parts.count), let lo = Int(parts[0]), let hi = Int(parts.last!), lo <= hi else {
+                    throw QuerySyntaxError(message: "year: takes a year or a range, e.g. year:2020 or year:2019..2021")
+                }
+                return .year(lo...hi)
+            case "date":
+                let parts = value.components(separatedBy: "..")
+                let valid = parts.allSatisfy { $0.isEmpty || $0.range(of: #"^\d{4}(-\d{2}(-\d{2})?)?$"#, options: .regularExpression) != nil }
+                guard parts.count == 2 || parts.count == 1, valid else {
+                    throw QuerySyntaxError(message: "date: takes a range such as date:2020-01-01..2020-06-30")
+                }
+                return .date(parts[0], parts.count == 2 ? parts[1] : parts[0])
+            default:
+                return .field(ParsedQuery.Field(rawValue: name)!, CharacterFolding.shared.fold(value))
+            }
+        }
+    }
+}

@@ -1,0 +1,279 @@
+import Dispatch
+import Foundation
+
+/// Options of one search.
+public struct SearchOptions: Sendable {
+    public enum Sort: String, Sendable, CaseIterable { case relevance, date }
+    public var limit = 10
+    public var offset = 0
+    /// Sections per report; 0 = no limit.
+    public var perDocument = 3
+    public var sort = Sort.relevance
+    public var snippet = SnippetMaker()
+    /// Relax an unquoted query when the exact search finds fewer sections than this.
+    public var relaxBelow = 3
+
+    public init(limit: Int = 10, offset: Int = 0, perDocument: Int = 3, sort: Sort = .relevance,
+                snippet: SnippetMaker = SnippetMaker(), relaxBelow: Int = 3) {
+        (self.limit, self.offset, self.perDocument, self.sort, self.snippet, self.relaxBelow) =
+            (limit, offset, perDocument, sort, snippet, relaxBelow)
+    }
+}
+
+/// One ranked section.
+public struct SearchHit: Sendable {
+    /// 1-based rank in the whole result list.
+    public var rank: Int
+    public var score: Double
+    public var record: SectionRecord
+    /// Whether every text unit of the query occurs exactly (not only its bigrams).
+    public var exact: Bool
+    public var snippets: [Snippet]
+}
+
+/// How far a search had to relax to find enough sections.
+public enum Relaxation: String, Sendable {
+    /// Every hit contains every query word exactly.
+    case none
+    /// Added: sections holding all bigrams of the query, in any order.
+    case allTerms = "all-terms"
+    /// Added: sections holding any term of the query.
+    case anyTerm = "any-term"
+}
+
+public struct SearchResults: Sendable {
+    public var query: ParsedQuery
+    public var hits: [SearchHit]
+    /// Xapian's estimate of matching sections (of the exact search, plus relaxed ones).
+    public var estimatedTotal: Int
+    public var relaxation: Relaxation
+    public var elapsedSeconds: Double
+    /// Xapian's description of the query run (for --explain).
+    public var xapianQuery: String
+}
+
+/// Searches an index: parses the query, runs it on Xapian, proves exact matches against
+/// the stored text, relaxes when needed, and makes snippets.
+public final class SearchEngine {
+    public let database: XapianDatabase
+    let tokenizer = Tokenizer()
+
+    /// Opens one database, a stub file, or several combined.
+    public init(indexPaths: [String]) throws {
+        guard !indexPaths.isEmpty else { throw SearchError.noIndex("") }
+        var shards: [XapianDatabase] = []
+        for path in indexPaths {
+            guard FileManager.default.fileExists(atPath: path) else { throw SearchError.noIndex(path) }
+            do {
+                shards.append(try XapianDatabase(path: path))
+            } catch let error as XapianError {
+                throw SearchError.cannotOpen(path, error.message)
+            }
+        }
+        database = shards.count == 1 ? shards[0] : try XapianDatabase(combining: shards)
+    }
+
+    public func search(_ queryText: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
+        let query = try QueryParser.parse(queryText)
+        return try search(query, options: options)
+    }
+
+    public func search(_ query: ParsedQuery, options: SearchOptions) throws -> SearchResults {
+        let start = DispatchTime.now()
+        do {
+            return try run(query, options: options, start: start)
+        } catch let error as XapianError where error.kind == .modified {
+            // A writer committed twice during our read: move to the latest commit, once.
+            try database.reopen()
+            return try run(query, options: options, start: start)
+        }
+    }
+
+    private func run(_ query: ParsedQuery, options: SearchOptions, start: DispatchTime) throws -> SearchResults {
+        let exactQuery = try xapianQuery(query, mode: .exact)
+        let wanted = options.offset + options.limit
+        var matcher = ExactMatcher(query)
+        let (exactHits, exactTotal) = try collect(exactQuery, options: options, count: wanted) { data in
+            guard let text = SectionRecord.textBytes(in: data) else { return false }
+            return matcher.matches(utf8: text)
+        }
+        var hits = exactHits.map { ($0.0, $0.1, true) }
+        var total = exactTotal
+        var relaxation = Relaxation.none
+        let canRelax = query.positiveTexts.contains { !$0.isEmpty } && !Self.allQuoted(query)
+        if exactTotal < options.relaxBelow && canRelax {
+            for mode in [QueryMode.allTerms, .anyTerm] where hits.count < wanted {
+                let relaxed = try xapianQuery(query, mode: mode)
+                let (more, moreTotal) = try collect(relaxed, options: options, count: wanted, decider: nil)
+                let seen = Set(hits.map(\.0.path).indices.map { "\(hits[$0].0.path)#\(hits[$0].0.lineStart)#\(hits[$0].0.passage)" })
+                var added = 0
+                for (record, score) in more where !seen.contains("\(record.path)#\(record.lineStart)#\(record.passage)") {
+                    hits.append((record, score, matcher.matches(record.text)))
+                    added += 1
+                }
+                if added > 0 { relaxation = mode == .allTerms ? .allTerms : .anyTerm }
+                total = max(total, exactTotal + moreTotal)
+            }
+        }
+        let page = hits.dropFirst(options.offset).prefix(options.limit)
+        let needles = query.positiveTexts
+        let fallback = needles.flatMap { tokenizer.tokens(in: $0).filter { $0.kind != .unigram }.map(\.term) }
+        let results = page.enumerated().map { i, hit in
+            SearchHit(rank: options.offset + i + 1, score: hit.1, record: hit.0, exact: hit.2,
+                      snippets: options.snippet.snippets(for: hit.0.text, needles: needles, fallbackTerms: fallback))
+        }
+        return SearchResults(query: query, hits: results, estimatedTotal: total, relaxation: relaxation,
+                             elapsedSeconds: Indexer.seconds(since: start), xapianQuery: exactQuery.description)
+    }
+
+    static func allQuoted(_ q: ParsedQuery) -> Bool {
+        switch q {
+        case .text(_, let quoted): quoted
+        case .and(let qs), .or(let qs): qs.allSatisfy(allQuoted)
+        default: true
+        }
+    }
+
+    private func collect(
+        _ query: XapianQuery, options: SearchOptions, count: Int,
+        decider: ((UnsafeRawBufferPointer) -> Bool)?
+    ) throws -> ([(SectionRecord, Double)], Int) {
+        let enquire = try XapianEnquire(database)
+        try enquire.setQuery(query)
+        try enquire.setWeighting(.init(k1: 1.2, b: 0.75))
+        if options.perDocument > 0 {
+            try enquire.setCollapseKey(slot: IndexSchema.fileSlot, max: UInt32(options.perDocument))
+        }
+        if options.sort == .date {
+            try enquire.setSort(.valueThenRelevance(slot: IndexSchema.dateSlot, descending: true))
+        }
+        let mset = try enquire.matches(offset: 0, limit: count, decider: decider.map { d in { _, data in d(data) } })
+        var result: [(SectionRecord, Double)] = []
+        for i in 0..<mset.count {
+            guard let record = SectionRecord(decoding: try mset.data(at: i)) else { continue }
+            result.append((record, try mset.weight(at: i)))
+        }
+        return (result, mset.estimatedMatches)
+    }
+
+    enum QueryMode { case exact, allTerms, anyTerm }
+
+    /// The Xapian query for a parsed query. Text units become the AND of their bigram and
+    /// word terms (a single Han character: every term starting with it, see ``Token/Kind``);
+    /// headings, ancestor headings and the title add weight through AND_MAYBE.
+    func xapianQuery(_ q: ParsedQuery, mode: QueryMode) throws -> XapianQuery {
+        let selecting = try selectingQuery(q, mode: mode) ?? XapianQuery.matchAll()
+        var boosts: [XapianQuery] = []
+        for text in q.positiveTexts {
+            for (prefix, factor) in [(IndexSchema.headingPrefix, 2.0), (IndexSchema.titlePrefix, 0.6),
+                                     (IndexSchema.ancestorPrefix, 0.6)] {
+                if let unit = try textQuery(text, prefix: prefix, mode: .exact) { boosts.append(try unit.scaled(by: factor)) }
+            }
+        }
+        guard !boosts.isEmpty else { return selecting }
+        return try XapianQuery(.andMaybe, [selecting, try XapianQuery(.or, boosts)])
+    }
+
+    private func selectingQuery(_ q: ParsedQuery, mode: QueryMode) throws -> XapianQuery? {
+        switch q {
+        case .text(let t, _):
+            return try textQuery(t, prefix: "", mode: mode)
+        case .and(let parts):
+            var positives: [XapianQuery] = []
+            var negatives: [XapianQuery] = []
+            var filters: [XapianQuery] = []
+            for part in parts {
+                switch part {
+                case .not(let inner):
+                    // Exact exclusion happens in the matcher; a single-term exclusion is also
+                    // exact in Xapian, so it can prune early.
+                    if case .text(let t, _) = inner, let terms = termsOf(t), terms.count == 1, case .term(let term) = terms[0] {
+                        negatives.append(try XapianQuery(term: term))
+                    }
+                case .field, .year, .date:
+                    if let f = try selectingQuery(part, mode: mode) { filters.append(f) }
+                default:
+                    if let p = try selectingQuery(part, mode: mode) { positives.append(p) }
+                }
+            }
+            var result: XapianQuery
+            if positives.isEmpty {
+                result = try XapianQuery.matchAll()
+            } else if positives.count == 1 {
+                result = positives[0]
+            } else {
+                result = try XapianQuery(mode == .anyTerm ? .or : .and, positives)
+            }
+            if !filters.isEmpty { result = try XapianQuery(.filter, [result] + filters) }
+            if !negatives.isEmpty { result = try XapianQuery(.andNot, [result, try XapianQuery(.or, negatives)]) }
+            return result
+        case .or(let parts):
+            let subs = try parts.compactMap { try selectingQuery($0, mode: mode) }
+            return subs.isEmpty ? nil : try XapianQuery(.or, subs)
+        case .not:
+            return nil
+        case .field(.title, let v):
+            return try textQuery(v, prefix: IndexSchema.titlePrefix, mode: .exact)?.scaled(by: 0)
+        case .field(.agency, let v):
+            let names = try database.terms(withPrefix: IndexSchema.agencyPrefix).filter { $0.term.contains(v) }
+            guard !names.isEmpty else { return try XapianQuery.matchNothing() }
+            return try XapianQuery(.or, names.map { try XapianQuery(term: $0.term) }).scaled(by: 0)
+        case .field(.path, let v):
+            let prefix = v.hasPrefix("/") ? String(v.dropFirst()) : v
+            return try XapianQuery(wildcard: IndexSchema.filePrefix + prefix).scaled(by: 0)
+        case .year(let range):
+            let years = try range.clamped(to: 0...9999).map { try XapianQuery(term: IndexSchema.yearPrefix + String($0)) }
+            return try XapianQuery(.or, years).scaled(by: 0)
+        case .date(let low, let high):
+            return try XapianQuery(valueSlot: IndexSchema.dateSlot, from: low.isEmpty ? nil : Array(low.utf8),
+                                   to: high.isEmpty ? nil : Array((high + "\u{7F}").utf8))
+        }
+    }
+
+    enum TermPart { case term(String), character(String) }
+
+    /// The index terms of a text unit: bigrams and words, or a lone Han character.
+    func termsOf(_ text: String) -> [TermPart]? {
+        var parts: [TermPart] = []
+        let tokens = tokenizer.tokens(in: text)
+        for (i, token) in tokens.enumerated() {
+            switch token.kind {
+            case .bigram, .word: parts.append(.term(token.term))
+            case .unigram:
+                // A run of one character has no bigram: match any term starting with it
+                // (its bigrams, and the unigram it has where it ends a run).
+                let previousIsSameRun = i > 0 && tokens[i - 1].kind == .bigram
+                    && tokens[i - 1].scalarRange.upperBound == token.scalarRange.upperBound
+                if !previousIsSameRun { parts.append(.character(token.term)) }
+            }
+        }
+        return parts.isEmpty ? nil : parts
+    }
+
+    private func textQuery(_ text: String, prefix: String, mode: QueryMode) throws -> XapianQuery? {
+        guard let parts = termsOf(text) else { return nil }
+        let subs = try parts.map { part -> XapianQuery in
+            switch part {
+            case .term(let t): return try XapianQuery(term: prefix + t)
+            case .character(let c): return try XapianQuery(wildcard: prefix + c)
+            }
+        }
+        if subs.count == 1 { return subs[0] }
+        return try XapianQuery(mode == .anyTerm ? .or : .and, subs)
+    }
+}
+
+/// Why a search could not run; exit code 1.
+public enum SearchError: Error, LocalizedError, Equatable {
+    case noIndex(String)
+    case cannotOpen(String, String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .noIndex(let path):
+            "no index at \(path.isEmpty ? "the default location" : path); build one with: report-search index DIR"
+        case .cannotOpen(let path, let reason):
+            "cannot open the index at \(path): \(reason); rebuild it with: report-search index DIR --rebuild"
+        }
+    }
+}

@@ -1,0 +1,149 @@
+/// A piece of a section's original text with the matched spans marked.
+///
+/// `highlights` are ranges of Unicode scalars within `text` (Chinese characters are one
+/// scalar each); `…` is part of `text` where the section was cut.
+public struct Snippet: Equatable, Sendable, Codable {
+    public var text: String
+    public var highlights: [Range<Int>]
+
+    /// Plain text with each highlight wrapped: `【合法性审查】` by default.
+    public func marked(open: String = "【", close: String = "】") -> String {
+        var out = ""
+        let scalars = Array(text.unicodeScalars)
+        var cursor = 0
+        for h in highlights {
+            out.unicodeScalars.append(contentsOf: scalars[cursor..<h.lowerBound])
+            out += open
+            out.unicodeScalars.append(contentsOf: scalars[h])
+            out += close
+            cursor = h.upperBound
+        }
+        out.unicodeScalars.append(contentsOf: scalars[cursor...])
+        return out
+    }
+}
+
+/// Makes snippets in Swift from a section's text: length in characters, a window that
+/// shows the most distinct matched spans, snapped to a sentence end (。！？； or a line
+/// break) when one is near, never cutting a highlight or a character sequence.
+public struct SnippetMaker: Sendable {
+    public var maxCharacters: Int
+    public var fragments: Int
+
+    public init(maxCharacters: Int = 160, fragments: Int = 1) {
+        self.maxCharacters = max(20, maxCharacters)
+        self.fragments = max(1, fragments)
+    }
+
+    static let sentenceEnds: Set<UInt32> = [0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x0A, 0x21, 0x3F, 0x3B]
+
+    /// - Parameters:
+    ///   - needles: folded text units to highlight as whole spans;
+    ///   - fallbackTerms: folded terms (bigrams, words) highlighted when no needle occurs.
+    public func snippets(for text: String, needles: [String], fallbackTerms: [String]) -> [Snippet] {
+        let original = Array(text.unicodeScalars)
+        let folded = NormalizedText(text).scalars
+        var spans = Self.spans(of: needles, in: folded)
+        if spans.isEmpty { spans = Self.spans(of: fallbackTerms, in: folded) }
+        var used: [Range<Int>] = []
+        var result: [Snippet] = []
+        // Windows: greedily take the one covering most distinct spans not shown yet.
+        var remaining = spans
+        for _ in 0..<fragments {
+            guard let window = bestWindow(spans: remaining, count: original.count, original: original, avoiding: used)
+            else { break }
+            used.append(window)
+            let inside = spans.filter { window.contains($0.lowerBound) && $0.upperBound <= window.upperBound }
+            remaining.removeAll { window.contains($0.lowerBound) }
+            result.append(render(original, window: window, spans: inside))
+            if remaining.isEmpty { break }
+        }
+        if result.isEmpty {
+            let window = snap(0..<min(original.count, maxCharacters), in: original, spans: [])
+            result.append(render(original, window: window, spans: []))
+        }
+        return result
+    }
+
+    /// Whole matched spans, merged where they overlap or touch.
+    static func spans(of needles: [String], in folded: [UInt32]) -> [Range<Int>] {
+        var all: [Range<Int>] = []
+        for needle in Set(needles) where !needle.isEmpty {
+            all += ExactMatcher.occurrences(of: needle.unicodeScalars.map(\.value), in: folded)
+        }
+        all.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<Int>] = []
+        for r in all {
+            if let last = merged.last, r.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                merged.append(r)
+            }
+        }
+        return merged
+    }
+
+    func bestWindow(spans: [Range<Int>], count: Int, original: [Unicode.Scalar], avoiding used: [Range<Int>]) -> Range<Int>? {
+        guard !spans.isEmpty else { return nil }
+        var best: (score: Int, start: Int)? = nil
+        for (i, anchor) in spans.enumerated() {
+            if used.contains(where: { $0.contains(anchor.lowerBound) }) { continue }
+            var covered = 0
+            for s in spans[i...] where s.upperBound <= anchor.lowerBound + maxCharacters { covered += s.count }
+            if best == nil || covered > best!.score { best = (covered, anchor.lowerBound) }
+        }
+        guard let best else { return nil }
+        // Lead in with up to a quarter of the window of context, from a sentence start if near.
+        var start = max(0, best.start - maxCharacters / 4)
+        if let sentence = (start..<best.start).last(where: { Self.sentenceEnds.contains(original[$0].value) }) {
+            start = sentence + 1
+        } else if let sentence = (max(0, best.start - maxCharacters / 2)..<start).last(where: {
+            Self.sentenceEnds.contains(original[$0].value)
+        }) {
+            start = sentence + 1
+        }
+        let end = min(count, start + maxCharacters)
+        return snap(start..<end, in: original, spans: spans)
+    }
+
+    /// Ends at a sentence end in the last fifth when there is one; moves boundaries off
+    /// highlights and combining marks.
+    func snap(_ window: Range<Int>, in original: [Unicode.Scalar], spans: [Range<Int>]) -> Range<Int> {
+        var start = window.lowerBound, end = window.upperBound
+        if end < original.count {
+            let from = max(start, end - maxCharacters / 5)
+            if let stop = (from..<end).last(where: { Self.sentenceEnds.contains(original[$0].value) }) { end = stop + 1 }
+        }
+        for s in spans {
+            if s.contains(end) && s.lowerBound < end { end = s.lowerBound > start ? s.lowerBound : s.upperBound }
+            if s.contains(start) && s.lowerBound < start { start = s.lowerBound }
+        }
+        func isMark(_ i: Int) -> Bool {
+            i < original.count && (original[i].properties.generalCategory == .nonspacingMark
+                || original[i].properties.generalCategory == .spacingMark || original[i].value == 0x200D
+                || original[i].properties.generalCategory == .enclosingMark || (0xFE00...0xFE0F).contains(original[i].value))
+        }
+        while start > 0 && isMark(start) { start -= 1 }
+        while end < original.count && isMark(end) { end += 1 }
+        return start..<max(start, end)
+    }
+
+    func render(_ original: [Unicode.Scalar], window: Range<Int>, spans: [Range<Int>]) -> Snippet {
+        var text = String.UnicodeScalarView()
+        var offset = 0
+        let cutStart = window.lowerBound > 0
+        if cutStart { text.append("…"); offset = 1 }
+        // Line breaks inside a snippet become spaces: a snippet is one line.
+        var trimmedLead = 0
+        for i in window {
+            var s = original[i]
+            if s == "\n" || s == "\r" || s == "\t" { s = " " }
+            if text.count == offset && s == " " && i < (spans.first?.lowerBound ?? Int.max) { trimmedLead += 1; continue }
+            text.append(s)
+        }
+        let base = window.lowerBound + trimmedLead - offset
+        let highlights = spans.map { ($0.lowerBound - base)..<($0.upperBound - base) }
+        if window.upperBound < original.count { text.append("…") }
+        return Snippet(text: String(text), highlights: highlights)
+    }
+}

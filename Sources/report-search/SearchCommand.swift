@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import ReportSearch
+
+/// Options shared by `search` and `export`.
+struct SearchFlags: ParsableArguments {
+    @Option(help: "Number of sections to show.")
+    var limit = 10
+
+    @Option(help: "Skip this many sections first (paging).")
+    var offset = 0
+
+    @Option(help: "At most this many sections per report; 0 = no limit.")
+    var perDoc = 3
+
+    @Option(help: "Order: relevance or date (newest first).")
+    var sort: SearchOptions.Sort = .relevance
+
+    @Option(help: "Snippet fragments per section.")
+    var fragments = 1
+
+    @Option(help: "Snippet length in characters.")
+    var snippetChars = 160
+
+    func options() throws -> SearchOptions {
+        guard limit >= 0, offset >= 0, perDoc >= 0, fragments >= 1, snippetChars >= 20 else {
+            throw ValidationError("--limit, --offset and --per-doc must be ≥ 0, --fragments ≥ 1, --snippet-chars ≥ 20")
+        }
+        return SearchOptions(limit: limit, offset: offset, perDocument: perDoc, sort: sort,
+                             snippet: SnippetMaker(maxCharacters: snippetChars, fragments: fragments))
+    }
+}
+
+extension SearchOptions.Sort: ExpressibleByArgument {}
+extension HitListRenderer.Format: ExpressibleByArgument {}
+
+enum ColorChoice: String, ExpressibleByArgument { case auto, always, never }
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Rank the sections that match a query and show them with highlights.",
+        discussion: """
+            Query language: words separated by spaces must all occur; "quoted phrase" is exact;
+            -word excludes; A OR B; parentheses; filters title:/标题:, agency:/机关:, year:2020,
+            year:2019..2021, date:2020-01-01..2020-06-30, path:/来源: (a folder prefix).
+            """)
+
+    @Argument(help: "The query.")
+    var query: String?
+
+    @Option(help: "Batch mode: a file of `qid<TAB>query` lines (or bare queries).")
+    var queries: String?
+
+    @OptionGroup var location: IndexLocation
+    @OptionGroup var flags: SearchFlags
+
+    @Option(help: "Output: text, csv or json (one object per line).")
+    var format: HitListRenderer.Format = .text
+
+    @Option(help: "Highlight colour: auto (on a terminal), always, never.")
+    var color: ColorChoice = .auto
+
+    @Flag(help: "Show the parsed query and each hit's weight.")
+    var explain = false
+
+    @Flag(inversion: .prefixedNo, help: "Write a UTF-8 byte order mark first (CSV for Excel).")
+    var bom = false
+
+    func run() throws {
+        let options = try flags.options()
+        let useColor = color == .always || (color == .auto && isTerminal(STDOUT_FILENO))
+        let batch = queries != nil
+        let renderer = HitListRenderer(format: format, color: useColor && format == .text, batch: batch)
+        let lines: [(qid: String, query: String)]
+        if let file = queries {
+            guard query == nil else { throw ValidationError("give either a QUERY or --queries FILE, not both") }
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw fail("cannot read queries file \(file); check the path", code: 64)
+            }
+            lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { i, raw in
+                let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !line.isEmpty else { return nil }
+                let parts = line.split(separator: "\t", maxSplits: 1)
+                return parts.count == 2 ? (String(parts[0]), String(parts[1])) : (String(i + 1), line)
+            }
+        } else {
+            guard let query else { throw ValidationError("give a QUERY, e.g. report-search search 合法性审查") }
+            lines = [("1", query)]
+        }
+        let engine: SearchEngine
+        do {
+            engine = try SearchEngine(indexPaths: location.paths)
+        } catch let error as SearchError {
+            throw fail(error.localizedDescription)
+        }
+        var out = bom ? CSVWriter.byteOrderMark : ""
+        out += renderer.header()
+        var failures = 0
+        for (qid, text) in lines {
+            do {
+                let results = try engine.search(text, options: options)
+                if explain { out += "query: \(results.query)\nxapian: \(results.xapianQuery)\nrelaxation: \(results.relaxation.rawValue)\n" }
+                out += renderer.render(results, qid: qid, query: text)
+            } catch let error as QuerySyntaxError {
+                guard batch else { throw fail(error.message, code: 64) }
+                failures += 1
+                FileHandle.standardError.write(Data("report-search: query \(qid): \(error.message)\n".utf8))
+            } catch let error as XapianError {
+                throw fail("search failed: \(error.message)")
+            }
+            if out.utf8.count > 1 << 16 {
+                FileHandle.standardOutput.write(Data(out.utf8))
+                out = ""
+            }
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+        if batch && failures == lines.count && failures > 0 { throw ExitCode(64) }
+    }
+}
