@@ -18,6 +18,9 @@ struct IndexCommand: ParsableCommand {
     @Option(help: "Skip files larger than this many megabytes.")
     var maxFileMB = 64
 
+    @Option(help: "Commit after this many sections: the most a crash can lose (the next run redoes it).")
+    var batchSections = 20_000
+
     @Flag(help: "Print only the summary.")
     var quiet = false
 
@@ -25,7 +28,7 @@ struct IndexCommand: ParsableCommand {
         guard location.index.count <= 1 else { throw ValidationError("index writes one database: give --index once") }
         let roots = (directories.isEmpty ? ["corpus"] : directories).map { URL(fileURLWithPath: $0) }
         let showProgress = !quiet && isTerminal(STDERR_FILENO)
-        let options = IndexOptions(rebuild: rebuild, maxFileBytes: maxFileMB << 20)
+        let options = IndexOptions(rebuild: rebuild, maxFileBytes: maxFileMB << 20, sectionsPerCommit: max(1, batchSections))
         do {
             let summary = try Indexer.run(roots: roots, indexPath: location.paths[0], options: options) { p in
                 guard showProgress else { return }

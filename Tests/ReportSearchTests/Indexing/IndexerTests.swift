@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import ReportSearch
+
+@Suite struct IndexerTests {
+    /// A copy of the project's corpus/ in a temporary folder, so tests may change it.
+    func copyCorpus(into dir: borrowing TemporaryDirectory) throws -> URL {
+        let target = dir.url.appendingPathComponent("corpus")
+        try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("corpus"), to: target)
+        return target
+    }
+
+    func sectionCount(_ index: String) throws -> Int { try XapianDatabase(path: index).documentCount }
+
+    @Test func incrementalRunsTouchOnlyWhatChanged() throws {
+        let dir = try TemporaryDirectory()
+        let corpus = try copyCorpus(into: dir)
+        let index = dir.path + "/index"
+        let first = try Indexer.run(roots: [corpus], indexPath: index)
+        #expect(first.filesIndexed == 16)
+        #expect(first.skipped.isEmpty)
+        let sections = try sectionCount(index)
+        #expect(sections == first.sectionsWritten)
+
+        // Unchanged: nothing written (the database revision does not move).
+        let revisionFiles = try FileManager.default.contentsOfDirectory(atPath: index).sorted()
+        let mtime = try FileManager.default.attributesOfItem(atPath: index + "/postlist.glass")[.modificationDate] as? Date
+        let second = try Indexer.run(roots: [corpus], indexPath: index)
+        #expect(!second.wroteAnything)
+        #expect(second.filesUnchanged == 16)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: index).sorted() == revisionFiles)
+        #expect(try FileManager.default.attributesOfItem(atPath: index + "/postlist.glass")[.modificationDate] as? Date == mtime)
+
+        // Changed, deleted and renamed files.
+        let notice = corpus.appendingPathComponent("baishui-market-2023-notice.txt")
+        try (try String(contentsOf: notice, encoding: .utf8) + "\n新增一段关于萤火虫保护的说明。\n").write(to: notice, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: corpus.appendingPathComponent("donghu-eco-2020-work-summary.md"))
+        try FileManager.default.moveItem(at: corpus.appendingPathComponent("qingshan-justice-2021-fazhi-report.txt"),
+                                         to: corpus.appendingPathComponent("renamed.txt"))
+        let third = try Indexer.run(roots: [corpus], indexPath: index)
+        #expect(third.filesIndexed == 2)   // the changed file and the renamed one
+        #expect(third.filesRemoved == 2)   // the deleted file and the old name
+        let db = try XapianDatabase(path: index)
+        #expect(try db.termFrequency(IndexSchema.filePrefix + "renamed.txt") > 0)
+        #expect(try db.termFrequency(IndexSchema.filePrefix + "qingshan-justice-2021-fazhi-report.txt") == 0)
+        #expect(try db.termFrequency(IndexSchema.filePrefix + "donghu-eco-2020-work-summary.md") == 0)
+
+        let rebuilt = try Indexer.run(roots: [corpus], indexPath: index, options: IndexOptions(rebuild: true))
+        #expect(rebuilt.filesIndexed == 15)
+        #expect(try sectionCount(index) == rebuilt.sectionsWritten)
+    }
+
+    @Test func badFilesAreSkippedCountedAndNamed() throws {
+        let dir = try TemporaryDirectory()
+        let corpus = dir.url.appendingPathComponent("bad")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        func write(_ name: String, _ bytes: [UInt8]) throws { try Data(bytes).write(to: corpus.appendingPathComponent(name)) }
+        try write("good.txt", Array("一、总体要求\n加强法治政府建设。\n".utf8))
+        try write("binary.txt", [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2, 0, 0, 0, 0] + Array(repeating: 0, count: 200))
+        try write("empty.txt", [])
+        try write("big.txt", Array(repeating: 0x41, count: 2 << 20))
+        try write("invalid.txt", Array("一、标题\n正文".utf8) + [0xFF] + Array("继续正文内容，这是有效文本。".utf8))
+        try write(".hidden.txt", Array("隐藏".utf8))
+        try write("picture.png", [0x89, 0x50])
+        // A symbolic-link loop must not hang the walk.
+        try FileManager.default.createSymbolicLink(atPath: corpus.path + "/loop", withDestinationPath: corpus.path)
+        let index = dir.path + "/index"
+        let summary = try Indexer.run(roots: [corpus], indexPath: index, options: IndexOptions(maxFileBytes: 1 << 20))
+        let reasons = Dictionary(summary.skipped.map { ($0.path, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        #expect(summary.filesIndexed == 2)  // good.txt and invalid.txt (with a warning)
+        #expect(reasons["binary.txt"] == "binary file")
+        #expect(reasons["empty.txt"] == "empty file")
+        #expect(reasons["big.txt"]?.hasPrefix("too large") == true)
+        #expect(summary.skipped.count == 3)
+        #expect(summary.warnings.contains { $0.contains("invalid.txt") })
+        #expect(summary.description.contains("skipped 3"))
+        let engine = try SearchEngine(indexPaths: [index])
+        #expect(try engine.search("隐藏").hits.isEmpty)
+        #expect(try engine.search("继续正文").hits.count == 1)
+    }
+
+    @Test func aHeldLockStopsASecondWriterAtOnce() throws {
+        let dir = try TemporaryDirectory()
+        let corpus = try copyCorpus(into: dir)
+        let index = dir.path + "/index"
+        _ = try Indexer.run(roots: [corpus], indexPath: index)
+        let holder = try XapianWritableDatabase(path: index)
+        #expect(throws: IndexingError.locked(index: index)) { try Indexer.run(roots: [corpus], indexPath: index) }
+        // Readers still answer from the last commit while the writer holds the lock.
+        #expect(try SearchEngine(indexPaths: [index]).search("合法性审查").hits.count > 0)
+        try holder.close()
+        #expect(IndexingError.locked(index: index).localizedDescription.contains("another process is updating"))
+    }
+
+    @Test func aCorruptIndexIsReportedNotCrashed() throws {
+        let dir = try TemporaryDirectory()
+        let corpus = try copyCorpus(into: dir)
+        let index = dir.path + "/index"
+        _ = try Indexer.run(roots: [corpus], indexPath: index)
+        for table in ["iamglass", "postlist.glass", "docdata.glass", "termlist.glass"] {
+            try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: index + "/" + table))
+        }
+        #expect(throws: IndexingError.self) { try Indexer.run(roots: [corpus], indexPath: index) }
+        #expect(throws: SearchError.self) { try SearchEngine(indexPaths: [index]) }
+        #expect(throws: SearchError.self) { try SearchEngine(indexPaths: [dir.path + "/none"]) }
+    }
+
+    @Test func sectionRecordRoundTrips() throws {
+        let record = SectionRecord(path: "a/b.txt", title: "标题", date: "2020-01-02", agency: "某局", documentNumber: "某发〔2020〕1号",
+                                   sectionPath: SectionPath(["一、总体", "（一）细则"]), level: 2, lineStart: 3, lineEnd: 900,
+                                   passage: 1, text: String(repeating: "正文\n", count: 300))
+        let bytes = record.encoded()
+        #expect(SectionRecord(decoding: bytes) == record)
+        let text = bytes.withUnsafeBytes { SectionRecord.textBytes(in: $0).map { String(decoding: $0, as: UTF8.self) } }
+        #expect(text == record.text)
+        #expect(SectionRecord(decoding: bytes.prefix(10)) == nil)
+    }
+
+    /// kill -9 of the real CLI mid-run: the index opens, passes xapian-check, holds exactly
+    /// the last commit (every file recorded as done has all its sections, no others), and
+    /// the next run finishes the job.
+    @Test func killDashNineLeavesTheLastCommit() throws {
+        guard let gov = TestPaths.sharedCorpus("gov-reports", for: "killDashNineLeavesTheLastCommit") else { return }
+        let cli = TestPaths.packageRoot.appendingPathComponent(".build/debug/report-search").path
+        guard FileManager.default.isExecutableFile(atPath: cli) else {
+            print("notice: \(cli) is not built; skipping killDashNineLeavesTheLastCommit")
+            return
+        }
+        let dir = try TemporaryDirectory()
+        let index = dir.path + "/index"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: cli)
+        process.arguments = ["index", gov.path, "--index", index, "--batch-sections", "300", "--quiet"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Wait for a few commits, then kill without warning.
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline {
+            if let db = try? XapianDatabase(path: index), (try? db.documentCount) ?? 0 >= 900 { break }
+            usleep(20_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        #expect(try XapianDatabase.check(path: index) == 0)
+        let db = try XapianDatabase(path: index)
+        let done = try db.terms(withPrefix: IndexSchema.filePrefix)
+        var expected = 0
+        for file in done {
+            let path = String(file.term.dropFirst())
+            let state = String(decoding: try db.metadata(IndexSchema.fileStateKeyPrefix + path), as: UTF8.self)
+            let sections = Int(state.split(separator: " ").last ?? "") ?? -1
+            #expect(sections == Int(file.count), "\(path): state says \(sections), index has \(file.count)")
+            expected += Int(file.count)
+        }
+        #expect(try db.documentCount == expected)
+        #expect(expected > 0)
+
+        let resumed = try Indexer.run(roots: [gov], indexPath: index)
+        #expect(resumed.filesUnchanged == done.count)
+        let complete = try XapianDatabase(path: index)
+        #expect(try complete.terms(withPrefix: IndexSchema.filePrefix).count == resumed.filesSeen - resumed.skipped.count)
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+@testable import ReportSearch
+
+/// Indexes built once per test process and removed at exit.
+enum SharedIndexes {
+    static let root: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rs-shared-\(getpid())").path
+        atexit { try? FileManager.default.removeItem(atPath: FileManager.default.temporaryDirectory.appendingPathComponent("rs-shared-\(getpid())").path) }
+        return path
+    }()
+
+    /// The project's sample corpus.
+    static let sample: String = {
+        let path = root + "/sample"
+        _ = try? Indexer.run(roots: [TestPaths.packageRoot.appendingPathComponent("corpus")], indexPath: path)
+        return path
+    }()
+
+    /// ../shared/corpus/gov-reports, when present.
+    static let gov: String? = {
+        guard let gov = TestPaths.shared?.appendingPathComponent("corpus/gov-reports"),
+              FileManager.default.fileExists(atPath: gov.path) else { return nil }
+        let path = root + "/gov"
+        guard (try? Indexer.run(roots: [gov], indexPath: path)) != nil else { return nil }
+        return path
+    }()
+}
+
+@Suite struct QueryParserTests {
+    @Test(arguments: [
+        ("合法性审查 行政执法", ParsedQuery.and([.text("合法性审查", quoted: false), .text("行政执法", quoted: false)])),
+        ("\"经济发展\" -疫情", .and([.text("经济发展", quoted: true), .not(.text("疫情", quoted: false))])),
+        ("数字政府 OR 智慧城市", .or([.text("数字政府", quoted: false), .text("智慧城市", quoted: false)])),
+        ("(税 OR 费) 减免", .and([.or([.text("税", quoted: false), .text("费", quoted: false)]), .text("减免", quoted: false)])),
+        ("title:报告 year:2019..2021", .and([.field(.title, "报告"), .year(2019...2021)])),
+        ("标题:报告 年份:2020", .and([.field(.title, "报告"), .year(2020...2020)])),
+        ("机关:司法局 来源:gov/", .and([.field(.agency, "司法局"), .field(.path, "gov/")])),
+        ("date:2020-01-01..2020-06-30 ＧＤＰ", .and([.date("2020-01-01", "2020-06-30"), .text("gdp", quoted: false)])),
+        ("經濟", .text("经济", quoted: false)),
+        ("-\"专项 行动\" 整治", .and([.not(.text("专项 行动", quoted: true)), .text("整治", quoted: false)])),
+    ])
+    func parses(input: String, expected: ParsedQuery) throws {
+        #expect(try QueryParser.parse(input) == expected)
+    }
+
+    @Test(arguments: ["", "   ", "，。！", "\"未闭合", "(税 OR 费", "税)", "foo:bar", "year:abc", "-税",
+                      String(repeating: "税", count: 10_000), "OR"])
+    func rejects(input: String) {
+        let error = #expect(throws: QuerySyntaxError.self) { try QueryParser.parse(input) }
+        #expect(error?.message.isEmpty == false)
+    }
+}
+
+@Suite struct SearchTests {
+    func engine() throws -> SearchEngine { try SearchEngine(indexPaths: [SharedIndexes.sample]) }
+    let all = SearchOptions(limit: 100_000, perDocument: 0)
+
+    @Test func oneAndTwoCharacterQueriesFindEverySection() throws {
+        let engine = try engine()
+        for query in ["税", "年", "用户", "府"] {
+            let hits = try engine.search(query, options: all).hits
+            #expect(!hits.isEmpty, "\(query)")
+            let folded = CharacterFolding.shared.fold(query)
+            #expect(hits.allSatisfy { CharacterFolding.shared.fold($0.record.text).contains(folded) && $0.exact })
+        }
+    }
+
+    @Test func traditionalAndWidthFoldingMatchAcrossForms() throws {
+        let engine = try engine()
+        let simplified = try engine.search("法治政府建设", options: all).hits
+        #expect(simplified.contains { $0.record.path.contains("traditional") })
+        let hit = try #require(try engine.search("經濟發展", options: all).hits.first { $0.record.path.contains("traditional") })
+        // Highlights show the text as written.
+        #expect(hit.snippets.contains { $0.marked().contains("【經濟發展】") })
+        #expect(try engine.search("５Ｇ", options: all).hits.count == (try engine.search("5g", options: all).hits.count))
+    }
+
+    @Test func headingMatchOutranksBodyMatch() throws {
+        let hits = try engine().search("合法性审查", options: SearchOptions(limit: 5, perDocument: 0)).hits
+        let first = try #require(hits.first)
+        #expect(first.record.sectionPath.last?.contains("合法性审查") == true)
+    }
+
+    @Test func exclusionsOrAndFilters() throws {
+        let engine = try engine()
+        let withExclusion = try engine.search("法治政府 -合法性审查", options: all).hits
+        #expect(!withExclusion.isEmpty)
+        #expect(withExclusion.allSatisfy { !$0.record.text.contains("合法性审查") })
+        let either = try engine.search("萤火虫 OR 青头潜鸭", options: all).hits
+        #expect(either.count >= 2)
+        let year = try engine.search("法治 year:2021", options: all).hits
+        #expect(!year.isEmpty && year.allSatisfy { $0.record.date.hasPrefix("2021") })
+        let title = try engine.search("title:工作报告 经济", options: all).hits
+        #expect(!title.isEmpty && title.allSatisfy { $0.record.title.contains("工作报告") })
+        let path = try engine.search("path:qingshan 法治", options: all).hits
+        #expect(!path.isEmpty && path.allSatisfy { $0.record.path.hasPrefix("qingshan") })
+        let dated = try engine.search("法治 date:2022-01-01..2022-12-31", options: all).hits
+        #expect(dated.allSatisfy { $0.record.date.hasPrefix("2022") })
+    }
+
+    @Test func scatteredQueryRelaxesVisiblyAndMarksHits() throws {
+        // 政府法治 does not occur as written, but its bigrams do, in other orders.
+        let results = try engine().search("审查合法性")
+        #expect(results.relaxation != .none)
+        #expect(!results.hits.isEmpty)
+        #expect(results.hits.allSatisfy { !$0.exact })
+        // A quoted phrase is never relaxed.
+        #expect(try engine().search("\"审查合法性\"").hits.isEmpty)
+    }
+
+    @Test func perDocumentCapAndPaging() throws {
+        let engine = try engine()
+        let capped = try engine.search("法治", options: SearchOptions(limit: 100, perDocument: 1)).hits
+        #expect(Set(capped.map(\.record.path)).count == capped.count)
+        let page1 = try engine.search("法治", options: SearchOptions(limit: 3, offset: 0, perDocument: 0)).hits
+        let page2 = try engine.search("法治", options: SearchOptions(limit: 3, offset: 3, perDocument: 0)).hits
+        #expect(page2.first?.rank == 4)
+        #expect(Set(page1.map { "\($0.record.path)#\($0.record.lineStart)" }).isDisjoint(with: page2.map { "\($0.record.path)#\($0.record.lineStart)" }))
+        let byDate = try engine.search("法治", options: SearchOptions(limit: 50, perDocument: 0, sort: .date)).hits.map(\.record.date)
+        #expect(byDate == byDate.sorted(by: >))
+    }
+
+    /// 30 phrases and 10 single characters sampled from gov-reports: a quoted search with no
+    /// limit returns exactly the sections whose folded text contains them.
+    @Test func quotedSearchIsExactOnGovReports() throws {
+        guard let index = SharedIndexes.gov, let gov = TestPaths.sharedCorpus("gov-reports", for: "quotedSearchIsExactOnGovReports")
+        else { return }
+        let files = try CorpusWalker.files(under: gov)
+        var sections: [(key: String, folded: String)] = []
+        for file in files {
+            guard let report = try? ReportParser.read(fileAt: file.url, relativePath: file.relativePath, maxBytes: 64 << 20) else { continue }
+            for s in report.sections {
+                sections.append(("\(file.relativePath)#\(s.lineStart)#\(s.passage)", CharacterFolding.shared.fold(s.text)))
+            }
+        }
+        var rng = SplitMix(seed: 2026)
+        var samples: [String] = []
+        while samples.count < 40 {
+            let text = Array(sections[Int(rng.next() % UInt64(sections.count))].folded.unicodeScalars)
+            guard text.count > 10 else { continue }
+            let length = samples.count < 30 ? 2 + Int(rng.next() % 5) : 1
+            let start = Int(rng.next() % UInt64(text.count - length))
+            let piece = text[start..<(start + length)]
+            guard piece.allSatisfy({ Tokenizer.isHan($0.value) }) else { continue }
+            samples.append(String(String.UnicodeScalarView(piece)))
+        }
+        let engine = try SearchEngine(indexPaths: [index])
+        for phrase in samples {
+            let found = Set(try engine.search("\"\(phrase)\"", options: all).hits.map {
+                "\($0.record.path)#\($0.record.lineStart)#\($0.record.passage)"
+            })
+            let expected = Set(sections.filter { $0.folded.contains(phrase) }.map(\.key))
+            #expect(found == expected, "\(phrase): \(found.subtracting(expected).count) false hits, \(expected.subtracting(found).count) missed")
+        }
+    }
+}
+
+@Suite struct SnippetTests {
+    @Test func highlightsWholeSpansInOriginalForm() {
+        let maker = SnippetMaker(maxCharacters: 40)
+        let text = "第一句话。我們堅持經濟發展和經濟發展質量並重。" + String(repeating: "第三句话很长", count: 10) + "。"
+        let s = maker.snippets(for: text, needles: ["经济发展"], fallbackTerms: [])
+        #expect(s.count == 1)
+        // Starts after the previous sentence end; the window is filled to its length (no sentence
+        // end in its last fifth) and cut with "…".
+        #expect(s[0].marked() == "…我們堅持【經濟發展】和【經濟發展】質量並重。第三句话很长第三句话很长第三句话很长第三句话…")
+    }
+
+    @Test func overlappingMatchesMerge() {
+        let s = SnippetMaker().snippets(for: "法治政府建设", needles: ["法治政府", "政府建设"], fallbackTerms: [])
+        #expect(s[0].marked() == "【法治政府建设】")
+    }
+
+    @Test(arguments: [20, 33, 57, 100])
+    func neverCutsInsideAHighlightOrAMark(length: Int) {
+        let text = String(repeating: "前文内容，", count: 30) + "e\u{301}合法性审查" + String(repeating: "后文内容。", count: 30)
+        let snippets = SnippetMaker(maxCharacters: length, fragments: 2).snippets(for: text, needles: ["合法性审查"], fallbackTerms: [])
+        for s in snippets {
+            #expect(s.text.unicodeScalars.count <= length + 40)
+            for h in s.highlights {
+                let scalars = Array(s.text.unicodeScalars)
+                #expect(String(String.UnicodeScalarView(scalars[h])) == "合法性审查")
+            }
+            #expect(s.text.unicodeScalars.first?.properties.generalCategory != .nonspacingMark)
+        }
+    }
+}
