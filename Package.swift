@@ -31,6 +31,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Measurements behind design decisions (scripts/bench.sh), not shipped.
+        .executableTarget(
+            name: "report-search-bench",
+            dependencies: ["ReportSearch"]
+        ),
         .testTarget(
             name: "ReportSearchTests",
             dependencies: ["ReportSearch"]

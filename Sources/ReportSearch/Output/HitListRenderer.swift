@@ -41,8 +41,11 @@ public struct HitListRenderer: Sendable {
         return label
     }
 
+    /// All fragments on one line (line breaks flattened to spaces), matches in 【】.
     static func snippetLine(_ hit: SearchHit) -> String {
         hit.snippets.map { $0.marked() }.joined(separator: " … ")
+            .replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
     }
 
     func csvRow(_ hit: SearchHit, qid: String, query: String) -> String {

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+@testable import ReportSearch
+
+@Suite struct HitListTests {
+    func hit(_ rank: Int, title: String, text: String, snippet: Snippet) -> SearchHit {
+        SearchHit(rank: rank, score: 12.5, record: SectionRecord(
+            path: "dir/a,b.txt", title: title, date: "2020-05-01", agency: "=HYPERLINK(\"x\")", documentNumber: "",
+            sectionPath: SectionPath(["一、总体", "（一）\"引号\""]), level: 2, lineStart: 3, lineEnd: 9, passage: 0, text: text),
+            exact: true, snippets: [snippet])
+    }
+
+    let tricky = [
+        "逗号,在中间", "引号\"在\"中间", "换行\n在中间", "-3.2%", "+86", "@user", "=1+1", "\t制表", "中文标题😀",
+    ]
+
+    func results() -> SearchResults {
+        let hits = tricky.enumerated().map { i, title in
+            hit(i + 1, title: title, text: "正文", snippet: Snippet(text: "增长-3.2%，\n说明\"原因\"", highlights: [0..<2]))
+        }
+        return SearchResults(query: .text("增长", quoted: false), hits: hits, estimatedTotal: hits.count,
+                             relaxation: .none, elapsedSeconds: 0.001, xapianQuery: "")
+    }
+
+    /// Parses CSV with Python's csv module: a real RFC 4180 reader, not ours.
+    func parseWithPython(_ csv: String) throws -> [[String]] {
+        let dir = try TemporaryDirectory()
+        let file = dir.path + "/hits.csv"
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: file))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", """
+            import csv, json, sys
+            with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
+                print(json.dumps(list(csv.reader(f))))
+            """, file]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return try JSONDecoder().decode([[String]].self, from: data)
+    }
+
+    @Test func csvRoundTripsThroughARealParser() throws {
+        let renderer = HitListRenderer(format: .csv)
+        let csv = renderer.header() + renderer.render(results())
+        let rows = try parseWithPython(csv)
+        #expect(rows.first == HitListRenderer.csvColumns)
+        #expect(rows.count == tricky.count + 1)
+        for (row, title) in zip(rows.dropFirst(), tricky) {
+            #expect(row.count == 10)
+            let guarded = ["-", "+", "@", "=", "\t"].contains(where: { title.hasPrefix($0) }) ? "'" + title : title
+            #expect(row[3] == guarded)
+            #expect(row[2] == "dir/a,b.txt")
+            #expect(row[4] == "2020-05-01")
+            #expect(row[5] == "'=HYPERLINK(\"x\")")
+            #expect(row[6] == "一、总体 > （一）\"引号\"")
+            #expect(row[7] == "3" && row[8] == "9")
+            #expect(row[1] == "12.5000")  // numbers untouched
+            #expect(row[9] == "【增长】-3.2%， 说明\"原因\"")  // line breaks flattened
+        }
+    }
+
+    @Test func batchRowsStartWithQidAndQuery() throws {
+        let renderer = HitListRenderer(format: .csv, batch: true)
+        let rows = try parseWithPython(renderer.header() + renderer.render(results(), qid: "q7", query: "增长 -下降"))
+        #expect(rows[0].prefix(2) == ["qid", "query"])
+        #expect(rows[1].prefix(2) == ["q7", "增长 -下降"])
+    }
+
+    @Test func longCellsAreCutForExcel() {
+        let long = String(repeating: "长", count: 40_000)
+        let field = CSVWriter.field(.text(long))
+        #expect(field.count == CSVWriter.excelCellLimit)
+        #expect(field.hasSuffix("…"))
+    }
+
+    @Test func jsonLinesCarryHighlightRanges() throws {
+        let out = HitListRenderer(format: .json).render(results())
+        let lines = out.split(separator: "\n")
+        #expect(lines.count == tricky.count)
+        let object = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        #expect(object?["title"] as? String == "逗号,在中间")
+        #expect(object?["line_start"] as? Int == 3)
+        let fragments = object?["fragments"] as? [[String: Any]]
+        #expect((fragments?.first?["highlights"] as? [[Int]]) == [[0, 2]])
+    }
+
+    @Test func textOutputShowsRankPathAndMarks() {
+        let text = HitListRenderer(format: .text).render(results())
+        #expect(text.contains("1. 逗号,在中间"))
+        #expect(text.contains("dir/a,b.txt:3"))
+        #expect(text.contains("【增长】"))
+        #expect(!text.contains("\u{1B}["))
+        let colored = HitListRenderer(format: .text, color: true).render(results())
+        #expect(colored.contains("\u{1B}[1;31m增长\u{1B}[0m"))
+    }
+}
+
+/// The real CLI: exit codes and stdout/stderr separation.
+@Suite struct CommandLineTests {
+    static let cli = TestPaths.packageRoot.appendingPathComponent(".build/debug/report-search").path
+
+    func run(_ arguments: [String], index: String = SharedIndexes.sample) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.cli)
+        p.arguments = arguments
+        p.environment = ["REPORT_SEARCH_INDEX": index, "PATH": "/usr/bin:/bin"]
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    @Test func exitCodesAndMessages() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.cli) else {
+            print("notice: \(Self.cli) is not built; skipping CommandLineTests")
+            return
+        }
+        let ok = try run(["search", "合法性审查", "--color", "never"])
+        #expect(ok.status == 0 && ok.out.contains("【合法性审查】") && ok.err.isEmpty)
+        let none = try run(["search", "qzxwvjk"])
+        #expect(none.status == 0 && none.out.contains("no sections match"))
+        for bad in [["search", ""], ["search", "\"未闭合"], ["search", "(税"], ["search", "foo:bar"], ["search", "税", "--limit", "-1"]] {
+            let r = try run(bad)
+            #expect(r.status == 64, "\(bad)")
+            #expect(r.out.isEmpty && !r.err.isEmpty)
+        }
+        let missing = try run(["search", "税"], index: "/nonexistent/index")
+        #expect(missing.status == 1 && missing.err.contains("report-search index"))
+        let csv = try run(["search", "税", "--format", "csv"])
+        #expect(csv.out.hasPrefix("rank,score,path"))
+        let bom = try run(["search", "税", "--format", "csv", "--bom"])
+        #expect(bom.out.hasPrefix("\u{FEFF}rank"))
+        let dir = try TemporaryDirectory()
+        try "q1\t合法性审查\n\n(坏\n税\n".write(toFile: dir.path + "/q.tsv", atomically: true, encoding: .utf8)
+        let batch = try run(["search", "--queries", dir.path + "/q.tsv", "--format", "csv", "--limit", "2"])
+        #expect(batch.status == 0)
+        #expect(batch.out.hasPrefix("qid,query,rank"))
+        #expect(batch.out.contains("\nq1,合法性审查,1,"))
+        #expect(batch.out.contains("\n4,税,1,"))
+        #expect(batch.err.contains("query 3"))
+        let export = try run(["export", "合法性审查", "-o", dir.path + "/hits.csv"])
+        #expect(export.status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: dir.path + "/hits.csv"))
+        #expect(bytes.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        let stats = try run(["stats"])
+        #expect(stats.status == 0 && stats.out.contains("sections:"))
+    }
+}
