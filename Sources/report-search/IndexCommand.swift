@@ -19,7 +19,7 @@ struct IndexCommand: ParsableCommand {
     var maxFileMB = 64
 
     @Option(help: "Commit after this many sections: the most a crash can lose (the next run redoes it).")
-    var batchSections = 20_000
+    var batchSections = 5_000
 
     @Flag(help: "Print only the summary.")
     var quiet = false

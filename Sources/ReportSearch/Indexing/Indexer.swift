@@ -8,9 +8,9 @@ public struct IndexOptions: Sendable {
     /// Larger files are skipped and named in the summary.
     public var maxFileBytes = 64 << 20
     /// Sections written between two commits: what a crash can lose (the next run redoes it).
-    public var sectionsPerCommit = 20_000
+    public var sectionsPerCommit = 5_000
 
-    public init(rebuild: Bool = false, maxFileBytes: Int = 64 << 20, sectionsPerCommit: Int = 20_000) {
+    public init(rebuild: Bool = false, maxFileBytes: Int = 64 << 20, sectionsPerCommit: Int = 5_000) {
         self.rebuild = rebuild
         self.maxFileBytes = maxFileBytes
         self.sectionsPerCommit = sectionsPerCommit

@@ -186,3 +186,27 @@ enum SharedIndexes {
         }
     }
 }
+
+@Suite struct EvaluationTests {
+    @Test func measuresSectionAndDocumentRanks() throws {
+        let tsv = """
+            qid\ttype\tquery\ttarget_path\ttarget_line\tsection_start
+            e1\theading\t全面落实合法性审查制度\tcorpus/qingshan-justice-2021-fazhi-report.txt\t14\t14
+            e2\tphrase\t合法性审查\tqingshan-justice-2021-fazhi-report.txt\t999\t1
+            e3\tphrase\tqzxwvjk\tqingshan-justice-2021-fazhi-report.txt\t14\t14
+            """
+        let queries = try Evaluation.readQueries(tsv: tsv)
+        #expect(queries.count == 3)
+        let evaluation = try Evaluation(engine: try SearchEngine(indexPaths: [SharedIndexes.sample]), queries: queries, k: 10)
+        #expect(evaluation.outcomes[0].sectionRank == 1)
+        #expect(evaluation.outcomes[1].sectionRank == nil)   // no section spans line 999
+        #expect(evaluation.outcomes[1].documentRank == 1)
+        #expect(evaluation.outcomes[2].documentRank == nil)
+        let all = try #require(evaluation.metrics.first)
+        #expect(all.group == "all" && all.queries == 3)
+        #expect(abs(all.sectionMRR - 1.0 / 3) < 1e-9)
+        #expect(abs(all.documentSuccessAtK - 2.0 / 3) < 1e-9)
+        #expect(evaluation.worst.map(\.query.qid).prefix(2).sorted() == ["e2", "e3"])
+        #expect(throws: QuerySyntaxError.self) { try Evaluation.readQueries(tsv: "qid\tquery\nx\ty") }
+    }
+}
