@@ -32,6 +32,9 @@ public struct SectionRecord: Equatable, Sendable {
         self.text = text
     }
 
+    /// Identifies the section within an index: "path#lineStart#passage".
+    public var key: String { "\(path)#\(lineStart)#\(passage)" }
+
     static let version: UInt8 = 1
 
     /// Layout: version byte, then length-prefixed (LEB128) UTF-8 fields; headings are one

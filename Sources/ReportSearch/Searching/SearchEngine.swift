@@ -105,9 +105,9 @@ public final class SearchEngine {
             for mode in [QueryMode.allTerms, .anyTerm] where hits.count < wanted {
                 let relaxed = try xapianQuery(query, mode: mode)
                 let (more, moreTotal) = try collect(relaxed, options: options, count: wanted, decider: nil)
-                let seen = Set(hits.map(\.0.path).indices.map { "\(hits[$0].0.path)#\(hits[$0].0.lineStart)#\(hits[$0].0.passage)" })
+                let seen = Set(hits.map { $0.0.key })
                 var added = 0
-                for (record, score) in more where !seen.contains("\(record.path)#\(record.lineStart)#\(record.passage)") {
+                for (record, score) in more where !seen.contains(record.key) {
                     hits.append((record, score, matcher.matches(record.text)))
                     added += 1
                 }

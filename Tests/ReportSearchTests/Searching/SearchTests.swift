@@ -116,7 +116,7 @@ enum SharedIndexes {
         let page1 = try engine.search("法治", options: SearchOptions(limit: 3, offset: 0, perDocument: 0)).hits
         let page2 = try engine.search("法治", options: SearchOptions(limit: 3, offset: 3, perDocument: 0)).hits
         #expect(page2.first?.rank == 4)
-        #expect(Set(page1.map { "\($0.record.path)#\($0.record.lineStart)" }).isDisjoint(with: page2.map { "\($0.record.path)#\($0.record.lineStart)" }))
+        #expect(Set(page1.map(\.record.key)).isDisjoint(with: page2.map(\.record.key)))
         let byDate = try engine.search("法治", options: SearchOptions(limit: 50, perDocument: 0, sort: .date)).hits.map(\.record.date)
         #expect(byDate == byDate.sorted(by: >))
     }
@@ -147,9 +147,7 @@ enum SharedIndexes {
         }
         let engine = try SearchEngine(indexPaths: [index])
         for phrase in samples {
-            let found = Set(try engine.search("\"\(phrase)\"", options: all).hits.map {
-                "\($0.record.path)#\($0.record.lineStart)#\($0.record.passage)"
-            })
+            let found = Set(try engine.search("\"\(phrase)\"", options: all).hits.map(\.record.key))
             let expected = Set(sections.filter { $0.folded.contains(phrase) }.map(\.key))
             #expect(found == expected, "\(phrase): \(found.subtracting(expected).count) false hits, \(expected.subtracting(found).count) missed")
         }
