@@ -208,3 +208,15 @@ enum SharedIndexes {
         #expect(throws: QuerySyntaxError.self) { try Evaluation.readQueries(tsv: "qid\tquery\nx\ty") }
     }
 }
+
+@Suite struct ProximityTests {
+    @Test(arguments: [
+        ("加强合法性审查。完善行政执法。", ["合法性审查", "行政执法"], 1.2),
+        ("加强合法性审查和行政执法。", ["合法性审查", "行政执法"], 1.4),
+        ("加强合法性审查。\n完善行政执法。", ["合法性审查", "行政执法"], 1.0),
+        ("加強合法性審查與行政執法。", ["合法性审查", "行政执法"], 1.4),
+    ])
+    func wordsTogetherWeighMore(text: String, needles: [String], factor: Double) {
+        #expect(SearchEngine.proximityFactor(text, needles: needles) == factor)
+    }
+}
