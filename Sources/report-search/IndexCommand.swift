@@ -21,6 +21,12 @@ struct IndexCommand: ParsableCommand {
     @Option(help: "Commit after this many sections: the most a crash can lose (the next run redoes it).")
     var batchSections = 5_000
 
+    @Option(help: "Write this many shard databases and a stub file listing them (see README, Scaling out).")
+    var shards = 1
+
+    @Option(help: "Shards written at once (default: the number of cores).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
     @Flag(help: "Print only the summary.")
     var quiet = false
 
@@ -28,7 +34,9 @@ struct IndexCommand: ParsableCommand {
         guard location.index.count <= 1 else { throw ValidationError("index writes one database: give --index once") }
         let roots = (directories.isEmpty ? ["corpus"] : directories).map { URL(fileURLWithPath: $0) }
         let showProgress = !quiet && isTerminal(STDERR_FILENO)
-        let options = IndexOptions(rebuild: rebuild, maxFileBytes: maxFileMB << 20, sectionsPerCommit: max(1, batchSections))
+        let options = IndexOptions(rebuild: rebuild, maxFileBytes: maxFileMB << 20, sectionsPerCommit: max(1, batchSections),
+                                   shards: shards, jobs: jobs)
+        guard shards >= 1, jobs >= 1 else { throw ValidationError("--shards and --jobs must be at least 1") }
         do {
             let summary = try Indexer.run(roots: roots, indexPath: location.paths[0], options: options) { p in
                 guard showProgress else { return }

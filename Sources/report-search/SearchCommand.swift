@@ -64,6 +64,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Show the parsed query and each hit's weight.")
     var explain = false
 
+    @Flag(help: "When a shard is down or unreachable, search the others and say which is missing.")
+    var allowPartial = false
+
     @Flag(inversion: .prefixedNo, help: "Write a UTF-8 byte order mark first (CSV for Excel).")
     var bom = false
 
@@ -90,9 +93,12 @@ struct SearchCommand: ParsableCommand {
         }
         let engine: SearchEngine
         do {
-            engine = try SearchEngine(indexPaths: location.paths)
+            engine = try SearchEngine(indexPaths: location.paths, allowPartial: allowPartial)
         } catch let error as SearchError {
             throw fail(error.localizedDescription)
+        }
+        for shard in engine.missingShards {
+            FileHandle.standardError.write(Data("report-search: warning: shard \(shard) is unavailable; results are partial\n".utf8))
         }
         var out = bom ? CSVWriter.byteOrderMark : ""
         out += renderer.header()

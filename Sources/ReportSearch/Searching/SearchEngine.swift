@@ -57,19 +57,33 @@ public struct SearchResults: Sendable {
 public final class SearchEngine {
     public let database: XapianDatabase
     let tokenizer = Tokenizer()
+    /// Set once a remote shard refused a MatchDecider; exact checks then run here.
+    private var deciderUnsupported = false
 
-    /// Opens one database, a stub file, or several combined.
-    public init(indexPaths: [String]) throws {
+    /// Shards that could not be opened and were left out (only with `allowPartial`).
+    public private(set) var missingShards: [String] = []
+
+    /// Opens one database, a stub file (or a folder holding one, as `index --shards` writes),
+    /// or several of these combined. Shards are opened one by one so that a failure names
+    /// the shard; with `allowPartial` an unavailable shard is left out and listed in
+    /// ``missingShards`` instead.
+    public init(indexPaths: [String], allowPartial: Bool = false, remoteTimeoutMilliseconds: UInt32 = 5_000) throws {
         guard !indexPaths.isEmpty else { throw SearchError.noIndex("") }
         var shards: [XapianDatabase] = []
         for path in indexPaths {
             guard FileManager.default.fileExists(atPath: path) else { throw SearchError.noIndex(path) }
-            do {
-                shards.append(try XapianDatabase(path: path))
-            } catch let error as XapianError {
-                throw SearchError.cannotOpen(path, error.message)
+            let specs = try ShardSpec.parse(indexPath: path)
+            for spec in specs {
+                do {
+                    shards.append(try spec.open(timeoutMilliseconds: remoteTimeoutMilliseconds))
+                } catch let error as XapianError {
+                    if specs.count == 1 && spec.isLocal { throw SearchError.cannotOpen(path, error.message) }
+                    guard allowPartial else { throw SearchError.shardUnavailable(spec.label, path, error.message) }
+                    missingShards.append("\(spec.label) (\(error.message))")
+                }
             }
         }
+        guard !shards.isEmpty else { throw SearchError.shardUnavailable("every shard", indexPaths.joined(separator: ", "), missingShards.joined(separator: "; ")) }
         database = shards.count == 1 ? shards[0] : try XapianDatabase(combining: shards)
     }
 
@@ -170,13 +184,43 @@ public final class SearchEngine {
         if options.sort == .date {
             try enquire.setSort(.valueThenRelevance(slot: IndexSchema.dateSlot, descending: true))
         }
-        let mset = try enquire.matches(offset: 0, limit: count, decider: decider.map { d in { _, data in d(data) } })
+        if let decider, !deciderUnsupported {
+            do {
+                let mset = try enquire.matches(offset: 0, limit: count, decider: { _, data in decider(data) })
+                return (try records(mset) { _ in true }, mset.estimatedMatches)
+            } catch let error as XapianError where error.message.contains("MatchDecider not supported") {
+                // Xapian's remote backend cannot run a MatchDecider ("MatchDecider not
+                // supported for the remote backend"): check candidates here instead.
+                deciderUnsupported = true
+            }
+        }
+        guard let decider else {
+            let mset = try enquire.matches(offset: 0, limit: count)
+            return (try records(mset) { _ in true }, mset.estimatedMatches)
+        }
+        // Post-filter: page through the candidates in rank order until `count` pass.
+        var result: [(SectionRecord, Double)] = []
+        var offset = 0, estimated = 0
+        let page = max(100, count * 2)
+        while result.count < count {
+            let mset = try enquire.matches(offset: offset, limit: page)
+            estimated = mset.estimatedMatches
+            result += try records(mset) { bytes in bytes.withUnsafeBytes { decider($0) } }
+            offset += mset.count
+            if mset.count < page { estimated = result.count; break }
+        }
+        // Exhausted: the exact count is known; otherwise Xapian's estimate of candidates.
+        return (Array(result.prefix(count)), estimated)
+    }
+
+    private func records(_ mset: XapianMatchSet, keep: ([UInt8]) -> Bool) throws -> [(SectionRecord, Double)] {
         var result: [(SectionRecord, Double)] = []
         for i in 0..<mset.count {
-            guard let record = SectionRecord(decoding: try mset.data(at: i)) else { continue }
+            let data = try mset.data(at: i)
+            guard keep(data), let record = SectionRecord(decoding: data) else { continue }
             result.append((record, try mset.weight(at: i)))
         }
-        return (result, mset.estimatedMatches)
+        return result
     }
 
     enum QueryMode { case exact, allTerms, anyTerm }
@@ -290,11 +334,14 @@ public final class SearchEngine {
 public enum SearchError: Error, LocalizedError, Equatable {
     case noIndex(String)
     case cannotOpen(String, String)
+    case shardUnavailable(String, String, String)
 
     public var errorDescription: String? {
         switch self {
         case .noIndex(let path):
             "no index at \(path.isEmpty ? "the default location" : path); build one with: report-search index DIR"
+        case .shardUnavailable(let shard, let index, let reason):
+            "shard \(shard) of \(index) is unavailable: \(reason); start its xapian-tcpsrv (scripts/serve-shards.sh) or search with --allow-partial"
         case .cannotOpen(let path, let reason):
             "cannot open the index at \(path): \(reason); rebuild it with: report-search index DIR --rebuild"
         }

@@ -250,14 +250,19 @@ final class LocalTCPServer {
     let process = Process()
     let port: UInt16
 
-    init(executable: String, database: String) throws {
+    convenience init(executable: String, database: String) throws {
+        try self.init(executable: executable, databases: [database])
+    }
+
+    /// Serves `databases` (combined, as xapian-tcpsrv does with several paths).
+    init(executable: String, databases: [String]) throws {
         var chosen: UInt16 = 0
         var lastError: Error?
         for _ in 0..<5 {
             let candidate = UInt16.random(in: 20_000...60_000)
             let p = Process()
             p.executableURL = URL(fileURLWithPath: executable)
-            p.arguments = ["--interface", "127.0.0.1", "--port", String(candidate), database]
+            p.arguments = ["--interface", "127.0.0.1", "--port", String(candidate)] + databases
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             do {
@@ -289,6 +294,10 @@ final class LocalTCPServer {
     }
 
     private var runningProcess: Process?
+
+    static var executable: String? {
+        ["/usr/bin/xapian-tcpsrv", "/usr/local/bin/xapian-tcpsrv"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
 
     func connect() throws -> XapianDatabase {
         try XapianDatabase(remoteHost: "127.0.0.1", port: port, timeoutMilliseconds: 5000)

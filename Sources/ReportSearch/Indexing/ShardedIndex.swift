@@ -1,0 +1,98 @@
+import Dispatch
+import Foundation
+
+/// A sharded index: a folder holding `shard-00` … databases and a Xapian stub file
+/// `XAPIANDB` that lists them, so Xapian opens the folder as one database.
+///
+/// ```
+/// index/XAPIANDB     glass shard-00
+///                    glass shard-01
+/// index/shard-00/    files whose path hashes to 0
+/// index/shard-01/    files whose path hashes to 1
+/// ```
+/// A stable hash of each file's path picks its shard, so an incremental run touches only
+/// the shards whose files changed. Shards are written in parallel, one writer each.
+public enum ShardedIndex {
+    public static let stubName = "XAPIANDB"
+
+    public static func shardName(_ i: Int) -> String { i < 10 ? "shard-0\(i)" : "shard-\(i)" }
+
+    /// FNV-1a over the path's UTF-8: stable across runs, machines and Swift versions
+    /// (unlike `Hasher`, which is seeded per process).
+    public static func shard(of relativePath: String, count: Int) -> Int {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in relativePath.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return Int(hash % UInt64(count))
+    }
+
+    static func update(files: [CorpusFile], roots: [URL], indexPath: String, options: IndexOptions) throws -> IndexSummary {
+        let fm = FileManager.default
+        let count = options.shards
+        let stubPath = indexPath + "/" + stubName
+        let stub = (0..<count).map { "glass \(shardName($0))" }.joined(separator: "\n") + "\n"
+        if fm.fileExists(atPath: indexPath + "/iamglass") {
+            throw IndexingError.wrongFormat(index: indexPath, found: "a single database; choose another --index for shards")
+        }
+        if let existing = try? String(contentsOfFile: stubPath, encoding: .utf8), existing != stub, !options.rebuild {
+            let found = existing.split(separator: "\n").count
+            throw IndexingError.wrongFormat(index: indexPath, found: "\(found) shards; to keep them, use --shards \(found)")
+        }
+        try fm.createDirectory(atPath: indexPath, withIntermediateDirectories: true)
+
+        var parts = Array(repeating: [CorpusFile](), count: count)
+        for file in files { parts[shard(of: file.relativePath, count: count)].append(file) }
+
+        let results = ResultBox(count: count)
+        let group = DispatchGroup()
+        let slots = DispatchSemaphore(value: options.jobs)
+        let start = DispatchTime.now()
+        for i in 0..<count {
+            slots.wait()
+            let part = parts[i]
+            DispatchQueue.global().async(group: group) {
+                defer { slots.signal() }
+                results.set(i, Result {
+                    try Indexer.update(files: part, roots: roots, indexPath: indexPath + "/" + shardName(i),
+                                       options: options, start: start, progress: nil)
+                })
+            }
+        }
+        group.wait()
+        // The stub is written last, so a reader never sees it name a missing shard.
+        if (try? String(contentsOfFile: stubPath, encoding: .utf8)) != stub {
+            try stub.write(toFile: stubPath, atomically: true, encoding: .utf8)
+            // Shards beyond the new count belonged to an older layout (a --rebuild).
+            for name in (try? fm.contentsOfDirectory(atPath: indexPath)) ?? []
+            where name.hasPrefix("shard-") && !(0..<count).map(shardName).contains(name) {
+                try? fm.removeItem(atPath: indexPath + "/" + name)
+            }
+        }
+        var merged = IndexSummary()
+        for i in 0..<count {
+            let summary = try results.get(i)
+            merged.filesSeen += summary.filesSeen
+            merged.filesIndexed += summary.filesIndexed
+            merged.filesUnchanged += summary.filesUnchanged
+            merged.filesRemoved += summary.filesRemoved
+            merged.sectionsWritten += summary.sectionsWritten
+            merged.skipped += summary.skipped
+            merged.warnings += summary.warnings
+        }
+        return merged
+    }
+}
+
+/// Per-shard outcomes written from worker threads; the lock makes it safe to share.
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<IndexSummary, Error>?]
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<IndexSummary, Error>) { lock.withLock { results[i] = r } }
+    func get(_ i: Int) throws -> IndexSummary {
+        guard let r = lock.withLock({ results[i] }) else { throw IndexingError.cannotOpen(index: "shard \(i)", reason: "not written") }
+        return try r.get()
+    }
+}
