@@ -105,7 +105,8 @@ public final class SearchEngine {
 
     private func run(_ query: ParsedQuery, options: SearchOptions, start: DispatchTime) throws -> SearchResults {
         let exactQuery = try xapianQuery(query, mode: .exact)
-        let wanted = options.offset + options.limit
+        // A few more than shown, so that ties at the cut are ordered by key, not by docid.
+        let wanted = options.offset + options.limit + Self.tieMargin
         var matcher = ExactMatcher(query)
         let needles = Array(Set(query.positiveTexts))
         let rerank = options.sort == .relevance && needles.count > 1
@@ -117,8 +118,8 @@ public final class SearchEngine {
         var hits = exactHits.map { ($0.0, $0.1, true) }
         if rerank {
             hits = hits.map { ($0.0, $0.1 * Self.proximityFactor($0.0.text, needles: needles), $0.2) }
-            hits.sort { $0.1 > $1.1 }
         }
+        if options.sort == .relevance { Self.orderByScoreThenKey(&hits) }
         var total = exactTotal
         var relaxation = Relaxation.none
         let canRelax = query.positiveTexts.contains { !$0.isEmpty } && !Self.allQuoted(query)
@@ -127,12 +128,13 @@ public final class SearchEngine {
                 let relaxed = try xapianQuery(query, mode: mode)
                 let (more, moreTotal) = try collect(relaxed, options: options, count: wanted, decider: nil)
                 let seen = Set(hits.map { $0.0.key })
-                var added = 0
+                var added: [(SectionRecord, Double, Bool)] = []
                 for (record, score) in more where !seen.contains(record.key) {
-                    hits.append((record, score, matcher.matches(record.text)))
-                    added += 1
+                    added.append((record, score, matcher.matches(record.text)))
                 }
-                if added > 0 { relaxation = mode == .allTerms ? .allTerms : .anyTerm }
+                if options.sort == .relevance { Self.orderByScoreThenKey(&added) }
+                hits += added
+                if !added.isEmpty { relaxation = mode == .allTerms ? .allTerms : .anyTerm }
                 total = max(total, exactTotal + moreTotal)
             }
         }
@@ -145,6 +147,14 @@ public final class SearchEngine {
         return SearchResults(query: query, hits: results, estimatedTotal: total, relaxation: relaxation,
                              elapsedSeconds: Indexer.seconds(since: start), xapianQuery: exactQuery.description)
     }
+
+    /// Equal scores are ordered by section key, not by Xapian's docid, so one index and any
+    /// sharding of it (where docids differ) list the same sections in the same order.
+    static func orderByScoreThenKey(_ hits: inout [(SectionRecord, Double, Bool)]) {
+        hits.sort { abs($0.1 - $1.1) > 1e-9 ? $0.1 > $1.1 : $0.0.key < $1.0.key }
+    }
+
+    static let tieMargin = 10
 
     /// Exact hits re-ranked by proximity: how many Xapian ranks are looked at.
     static let rerankDepth = 50
@@ -322,7 +332,12 @@ public final class SearchEngine {
         let subs = try parts.map { part -> XapianQuery in
             switch part {
             case .term(let t): return try XapianQuery(term: prefix + t)
-            case .character(let c): return try XapianQuery(wildcard: prefix + c)
+            case .character(let c):
+                // Beside other terms (the 年 of 2015年) the character only filters: its
+                // synonym weight rests on estimated statistics that differ between one index
+                // and shards of it, and the exact check already proves the whole unit.
+                let wildcard = try XapianQuery(wildcard: prefix + c)
+                return parts.count > 1 ? try wildcard.scaled(by: 0) : wildcard
             }
         }
         if subs.count == 1 { return subs[0] }
