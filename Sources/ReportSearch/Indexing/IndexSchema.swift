@@ -30,11 +30,14 @@ public enum IndexSchema {
     public static let fileSlot: UInt32 = 1
     /// Section order within its file, zero-padded.
     public static let orderSlot: UInt32 = 2
+    /// ``SectionRecord/sortKey``: breaks ties in relevance the same way in one index and in
+    /// any sharding of it (docids, Xapian's own tie-break, differ between the two).
+    public static let tieSlot: UInt32 = 3
 
     /// Metadata: `file:<path>` → "<size> <mtime-ns> <sections>" of the indexed version.
     public static let fileStateKeyPrefix = "file:"
     public static let formatKey = "format"
-    public static let formatValue = "reportsearch-1 bigram-nopos"
+    public static let formatValue = "reportsearch-2 bigram-nopos"
     public static let rootsKey = "roots"
     public static let updatedKey = "updated"
 }

@@ -59,7 +59,8 @@ struct SectionDocumentBuilder {
             booleanTerms: booleans,
             values: [(IndexSchema.dateSlot, Array((report.date ?? "").utf8)),
                      (IndexSchema.fileSlot, Array(path.utf8)),
-                     (IndexSchema.orderSlot, Array(order.utf8))],
+                     (IndexSchema.orderSlot, Array(order.utf8)),
+                     (IndexSchema.tieSlot, Array(record.sortKey.utf8))],
             data: record.encoded())
     }
 }

@@ -35,6 +35,15 @@ public struct SectionRecord: Equatable, Sendable {
     /// Identifies the section within an index: "path#lineStart#passage".
     public var key: String { "\(path)#\(lineStart)#\(passage)" }
 
+    /// Path, then line, then passage, as bytes that sort in that order (the tie-break value).
+    public var sortKey: String {
+        func padded(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return path + "\u{0}" + padded(lineStart, 9) + padded(passage, 5)
+    }
+
     static let version: UInt8 = 1
 
     /// Layout: version byte, then length-prefixed (LEB128) UTF-8 fields; headings are one

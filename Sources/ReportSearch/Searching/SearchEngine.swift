@@ -151,7 +151,7 @@ public final class SearchEngine {
     /// Equal scores are ordered by section key, not by Xapian's docid, so one index and any
     /// sharding of it (where docids differ) list the same sections in the same order.
     static func orderByScoreThenKey(_ hits: inout [(SectionRecord, Double, Bool)]) {
-        hits.sort { abs($0.1 - $1.1) > 1e-9 ? $0.1 > $1.1 : $0.0.key < $1.0.key }
+        hits.sort { abs($0.1 - $1.1) > 1e-9 ? $0.1 > $1.1 : $0.0.sortKey < $1.0.sortKey }
     }
 
     static let tieMargin = 10
@@ -193,6 +193,8 @@ public final class SearchEngine {
         }
         if options.sort == .date {
             try enquire.setSort(.valueThenRelevance(slot: IndexSchema.dateSlot, descending: true))
+        } else {
+            try enquire.setSort(.relevanceThenValue(slot: IndexSchema.tieSlot, descending: false))
         }
         if let decider, !deciderUnsupported {
             do {
