@@ -22,12 +22,6 @@ func sections(under dir: String) throws -> [(Report, Section, String)] {
     return result
 }
 
-func directorySize(_ path: String) -> Int {
-    (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? []).reduce(0) {
-        $0 + ((try? FileManager.default.attributesOfItem(atPath: path + "/" + $1)[.size] as? Int) ?? 0)
-    }
-}
-
 enum Variant: String, CaseIterable {
     case bigrams = "bigrams, no positions"
     case runFinal = "bigrams + run-final unigrams, no positions (chosen)"
@@ -110,7 +104,7 @@ case "formats":
         let t = try seconds { try build(variant, input, at: path) }
         try? FileManager.default.removeItem(atPath: path + ".c")
         try XapianDatabase(path: path).compact(to: path + ".c")
-        sizes[variant] = directorySize(path + ".c")
+        sizes[variant] = IndexStatistics.bytesOnDisk(of: path + ".c")
         print(String(format: "| %@ | %.1f | %.1f | %.2f |", variant.rawValue, t, Double(sizes[variant]!) / 1e6,
                      Double(sizes[variant]!) / Double(sizes[.bigrams] ?? sizes[variant]!)))
     }

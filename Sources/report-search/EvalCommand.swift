@@ -36,10 +36,7 @@ struct EvalCommand: ParsableCommand {
         do { list = try Evaluation.readQueries(tsv: text) } catch let error as QuerySyntaxError {
             throw fail(error.message, code: 64)
         }
-        let engine: SearchEngine
-        do { engine = try SearchEngine(indexPaths: location.paths) } catch let error as SearchError {
-            throw fail(error.localizedDescription)
-        }
+        let engine = try location.openEngine()
         let evaluation = try Evaluation(engine: engine, queries: list, k: k, options: SearchOptions(perDocument: perDoc))
         for (qid, reason) in evaluation.rejected {
             FileHandle.standardError.write(Data("report-search: query \(qid): \(reason)\n".utf8))

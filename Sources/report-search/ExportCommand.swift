@@ -22,12 +22,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         var options = try flags.options()
         if options.limit == 10 { options.limit = 1_000 }
-        let engine: SearchEngine
-        do {
-            engine = try SearchEngine(indexPaths: location.paths)
-        } catch let error as SearchError {
-            throw fail(error.localizedDescription)
-        }
+        let engine = try location.openEngine()
         let results: SearchResults
         do {
             results = try engine.search(query, options: options)

@@ -27,6 +27,15 @@ struct IndexLocation: ParsableArguments {
     }
 
     var paths: [String] { index.isEmpty ? [Self.defaultPath] : index }
+
+    /// Opens the index for searching, or exits with a one-line message saying what to do.
+    func openEngine(allowPartial: Bool = false) throws -> SearchEngine {
+        do {
+            return try SearchEngine(indexPaths: paths, allowPartial: allowPartial)
+        } catch let error as SearchError {
+            throw fail(error.localizedDescription)
+        }
+    }
 }
 
 /// Prints a one-line message to stderr and exits with `code`.

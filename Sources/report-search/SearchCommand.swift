@@ -91,12 +91,7 @@ struct SearchCommand: ParsableCommand {
             guard let query else { throw ValidationError("give a QUERY, e.g. report-search search 合法性审查") }
             lines = [("1", query)]
         }
-        let engine: SearchEngine
-        do {
-            engine = try SearchEngine(indexPaths: location.paths, allowPartial: allowPartial)
-        } catch let error as SearchError {
-            throw fail(error.localizedDescription)
-        }
+        let engine = try location.openEngine(allowPartial: allowPartial)
         for shard in engine.missingShards {
             FileHandle.standardError.write(Data("report-search: warning: shard \(shard) is unavailable; results are partial\n".utf8))
         }

@@ -22,14 +22,17 @@ public struct IndexStatistics: Sendable, CustomStringConvertible {
         distinctTerms = try db.terms(withPrefix: "").count
         roots = String(decoding: try db.metadata(IndexSchema.rootsKey), as: UTF8.self).split(separator: "\n").map(String.init)
         lastUpdate = String(decoding: try db.metadata(IndexSchema.updatedKey), as: UTF8.self)
+        bytesOnDisk = Self.bytesOnDisk(of: indexPath)
+    }
+
+    /// Total size of the files under `path` (all shards of a sharded index).
+    public static func bytesOnDisk(of path: String) -> Int {
+        guard let files = FileManager.default.enumerator(atPath: path) else { return 0 }
         var total = 0
-        if let e = FileManager.default.enumerator(atPath: indexPath) {
-            for case let name as String in e {
-                let attrs = try? FileManager.default.attributesOfItem(atPath: indexPath + "/" + name)
-                total += (attrs?[.size] as? Int) ?? 0
-            }
+        for case let name as String in files {
+            total += ((try? FileManager.default.attributesOfItem(atPath: path + "/" + name))?[.size] as? Int) ?? 0
         }
-        bytesOnDisk = total
+        return total
     }
 
     public var description: String {
