@@ -210,28 +210,31 @@ public enum Indexer {
         case failure(String)
     }
 
+    /// Parses and tokenizes `batch` in parallel. Each file's outcome is moved straight into
+    /// the array's storage, which then owns it (a hand-managed buffer here once leaked every
+    /// document of the run: 1.3 GB on ../shared/corpus).
     static func prepare(_ batch: [CorpusFile], builder: SectionDocumentBuilder, maxBytes: Int) -> [Outcome] {
-        let results = UnsafeMutableBufferPointer<Outcome>.allocate(capacity: batch.count)
-        results.initialize(repeating: .failure("not processed"))
-        nonisolated(unsafe) let slots = results
-        DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-            let file = batch[i]
-            do {
-                let report = try ReportParser.read(fileAt: file.url, relativePath: file.relativePath, maxBytes: maxBytes)
-                var docs: [PreparedDocument] = []
-                docs.reserveCapacity(report.sections.count)
-                for (order, section) in report.sections.enumerated() {
-                    docs.append(builder.prepare(report: report, section: section, order: order, path: file.relativePath))
-                }
-                slots[i] = .success(PreparedFile(documents: docs, warnings: report.warnings))
-            } catch let error as ReportError {
-                slots[i] = .failure(error.shortReason)
-            } catch {
-                slots[i] = .failure(error.localizedDescription)
+        Array(unsafeUninitializedCapacity: batch.count) { buffer, count in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                (slots.baseAddress! + i).initialize(to: prepare(batch[i], builder: builder, maxBytes: maxBytes))
             }
+            count = batch.count
         }
-        defer { results.deallocate() }
-        return Array(results)
+    }
+
+    static func prepare(_ file: CorpusFile, builder: SectionDocumentBuilder, maxBytes: Int) -> Outcome {
+        do {
+            let report = try ReportParser.read(fileAt: file.url, relativePath: file.relativePath, maxBytes: maxBytes)
+            let docs = report.sections.enumerated().map { order, section in
+                builder.prepare(report: report, section: section, order: order, path: file.relativePath)
+            }
+            return .success(PreparedFile(documents: docs, warnings: report.warnings))
+        } catch let error as ReportError {
+            return .failure(error.shortReason)
+        } catch {
+            return .failure(error.localizedDescription)
+        }
     }
 
     static func seconds(since start: DispatchTime) -> Double {
