@@ -70,6 +70,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Write a UTF-8 byte order mark first (CSV for Excel).")
     var bom = false
 
+    @Flag(help: "Time each query (search, ranking and snippets): `qid<TAB>ms` lines and a median/p95 summary on stderr.")
+    var timing = false
+
     func run() throws {
         let options = try flags.options()
         let useColor = color == .always || (color == .auto && isTerminal(STDOUT_FILENO))
@@ -98,11 +101,18 @@ struct SearchCommand: ParsableCommand {
         var out = bom ? CSVWriter.byteOrderMark : ""
         out += renderer.header()
         var failures = 0
+        var times: [Double] = []
         for (qid, text) in lines {
             do {
+                let start = DispatchTime.now()
                 let results = try engine.search(text, options: options)
                 if explain { out += "query: \(results.query)\nxapian: \(results.xapianQuery)\nrelaxation: \(results.relaxation.rawValue)\n" }
                 out += renderer.render(results, qid: qid, query: text)
+                if timing {
+                    let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+                    times.append(ms)
+                    FileHandle.standardError.write(Data("\(qid)\t\(String(format: "%.3f", ms))\n".utf8))
+                }
             } catch let error as QuerySyntaxError {
                 guard batch else { throw fail(error.message, code: 64) }
                 failures += 1
@@ -116,6 +126,12 @@ struct SearchCommand: ParsableCommand {
             }
         }
         FileHandle.standardOutput.write(Data(out.utf8))
+        if timing && !times.isEmpty {
+            let sorted = times.sorted()
+            let p95 = sorted[min(sorted.count - 1, Int((Double(sorted.count) * 0.95).rounded(.up)) - 1)]
+            FileHandle.standardError.write(Data(String(
+                format: "timing: %d queries, median %.3f ms, p95 %.3f ms\n", sorted.count, sorted[sorted.count / 2], p95).utf8))
+        }
         if batch && failures == lines.count && failures > 0 { throw ExitCode(64) }
     }
 }

@@ -31,13 +31,18 @@ public enum CSVWriter {
             if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
                 value = "'" + value
             }
-            if value.count > excelCellLimit {
+            if value.utf8.count > excelCellLimit && value.count > excelCellLimit {
                 value = String(value.prefix(excelCellLimit - 1)) + "…"
             }
         }
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
+        else { return value }
+        var quoted = "\""
+        for (i, part) in value.split(separator: "\"", omittingEmptySubsequences: false).enumerated() {
+            if i > 0 { quoted += "\"\"" }
+            quoted += part
         }
-        return value
+        quoted += "\""
+        return quoted
     }
 }

@@ -43,9 +43,14 @@ public struct HitListRenderer: Sendable {
 
     /// All fragments on one line (line breaks flattened to spaces), matches in 【】.
     static func snippetLine(_ hit: SearchHit) -> String {
-        hit.snippets.map { $0.marked() }.joined(separator: " … ")
-            .replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "\r", with: " ")
+        var line = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in hit.snippets.map({ $0.marked() }).joined(separator: " … ").unicodeScalars {
+            if scalar == "\n" && afterCR { afterCR = false; continue }
+            afterCR = scalar == "\r"
+            line.append(scalar == "\n" || scalar == "\r" ? " " : scalar)
+        }
+        return String(line)
     }
 
     func csvRow(_ hit: SearchHit, qid: String, query: String) -> String {

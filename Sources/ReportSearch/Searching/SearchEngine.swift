@@ -110,11 +110,12 @@ public final class SearchEngine {
         var matcher = ExactMatcher(query)
         let needles = Array(Set(query.positiveTexts))
         let rerank = options.sort == .relevance && needles.count > 1
-        let (exactHits, exactTotal) = try collect(exactQuery, options: options,
-                                                  count: rerank ? max(wanted, Self.rerankDepth) : wanted) { data in
-            guard let text = SectionRecord.textBytes(in: data) else { return false }
-            return matcher.matches(utf8: text)
-        }
+        let (exactHits, exactTotal) = try collect(
+            exactQuery, options: options, count: rerank ? max(wanted, Self.rerankDepth) : wanted,
+            decider: provenByTerms(query) ? nil : { data in
+                guard let text = SectionRecord.textBytes(in: data) else { return false }
+                return matcher.matches(utf8: text)
+            })
         var hits = exactHits.map { ($0.0, $0.1, true) }
         if rerank {
             hits = hits.map { ($0.0, $0.1 * Self.proximityFactor($0.0.text, needles: needles), $0.2) }
@@ -163,14 +164,55 @@ public final class SearchEngine {
     /// weight bonus when every query word occurs in one sentence (×1.4) or one paragraph
     /// (×1.2). Position-less terms cannot tell Xapian this, the stored text can.
     static func proximityFactor(_ text: String, needles: [String]) -> Double {
-        let folded = CharacterFolding.shared.fold(text)
-        var bestInParagraph = false
-        for paragraph in folded.split(separator: "\n") where needles.allSatisfy({ paragraph.contains($0) }) {
-            bestInParagraph = true
-            let sentences = paragraph.split(whereSeparator: { "。！？；!?;".contains($0) })
-            if sentences.contains(where: { sentence in needles.allSatisfy { sentence.contains($0) } }) { return 1.4 }
+        proximityFactor(folded: NormalizedText(text).scalars, needles: needles.map { $0.unicodeScalars.map(\.value) })
+    }
+
+    /// The same over folded scalars: each needle's occurrences are found once, then a
+    /// sentence (paragraph) qualifies when it holds an occurrence of every needle.
+    static func proximityFactor(folded: [UInt32], needles: [[UInt32]]) -> Double {
+        // Sentence and paragraph number of every position.
+        var sentence = [Int32](repeating: 0, count: folded.count)
+        var paragraph = [Int32](repeating: 0, count: folded.count)
+        var s: Int32 = 0, p: Int32 = 0
+        for (i, v) in folded.enumerated() {
+            sentence[i] = s
+            paragraph[i] = p
+            if v == 0x0A { p += 1; s += 1 } else if sentenceEnds.contains(v) { s += 1 }
         }
-        return bestInParagraph ? 1.2 : 1.0
+        var sentences: Set<Int32>? = nil, paragraphs: Set<Int32>? = nil
+        for needle in needles {
+            var inSentence = Set<Int32>(), inParagraph = Set<Int32>()
+            for r in ExactMatcher.occurrences(of: needle, in: folded) {
+                if sentence[r.lowerBound] == sentence[r.upperBound - 1] { inSentence.insert(sentence[r.lowerBound]) }
+                if paragraph[r.lowerBound] == paragraph[r.upperBound - 1] { inParagraph.insert(paragraph[r.lowerBound]) }
+            }
+            sentences = sentences.map { $0.intersection(inSentence) } ?? inSentence
+            paragraphs = paragraphs.map { $0.intersection(inParagraph) } ?? inParagraph
+        }
+        if let sentences, !sentences.isEmpty { return 1.4 }
+        if let paragraphs, !paragraphs.isEmpty { return 1.2 }
+        return 1.0
+    }
+
+    /// 。！？； and their ASCII forms (folding maps full-width ！？； to ASCII).
+    static let sentenceEnds: Set<UInt32> = [0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B]
+
+    /// Whether Xapian's match alone is exact: every text unit is one term (a bigram, a word,
+    /// or a lone character's wildcard), whose presence proves the unit occurs, and any
+    /// exclusion is a single term, which Xapian's AND_NOT applies. Then no candidate's text
+    /// needs reading.
+    func provenByTerms(_ q: ParsedQuery) -> Bool {
+        switch q {
+        case .text(let t, _): termsOf(t)?.count == 1
+        case .and(let qs):
+            qs.allSatisfy { part in
+                if case .not(let inner) = part, case .text = inner { return provenByTerms(inner) }
+                return provenByTerms(part)
+            }
+        case .or(let qs): qs.allSatisfy(provenByTerms)
+        case .not: false  // applied in Xapian only inside an AND (see selectingQuery)
+        case .field, .year, .date: true
+        }
     }
 
     static func allQuoted(_ q: ParsedQuery) -> Bool {

@@ -135,11 +135,13 @@ public struct SnippetMaker: Sendable {
         if cutStart { text.append("…"); offset = 1 }
         // Line breaks inside a snippet become spaces: a snippet is one line.
         var trimmedLead = 0
+        var written = offset
         for i in window {
             var s = original[i]
             if s == "\n" || s == "\r" || s == "\t" { s = " " }
-            if text.count == offset && s == " " && i < (spans.first?.lowerBound ?? Int.max) { trimmedLead += 1; continue }
+            if written == offset && s == " " && i < (spans.first?.lowerBound ?? Int.max) { trimmedLead += 1; continue }
             text.append(s)
+            written += 1
         }
         let base = window.lowerBound + trimmedLead - offset
         let highlights = spans.map { ($0.lowerBound - base)..<($0.upperBound - base) }
