@@ -362,6 +362,17 @@ cx_status cx_document_add_term(cx_document *document, const char *term, size_t t
     return guard(error, [&] { document->doc.add_term(str(term, term_length), wdf_increment); });
 }
 
+cx_status cx_document_add_terms(cx_document *document, const char *bytes, const uint32_t *lengths,
+                                const uint32_t *wdfs, size_t count, char **error) {
+    return guard(error, [&] {
+        size_t offset = 0;
+        for (size_t i = 0; i < count; ++i) {
+            document->doc.add_term(std::string(bytes + offset, lengths[i]), wdfs[i]);
+            offset += lengths[i];
+        }
+    });
+}
+
 cx_status cx_document_add_boolean_term(cx_document *document, const char *term, size_t term_length,
                                        char **error) {
     return guard(error, [&] { document->doc.add_boolean_term(str(term, term_length)); });

@@ -140,6 +140,10 @@ cx_status cx_document_add_posting(cx_document *document, const char *term, size_
 /* A term without positional information. */
 cx_status cx_document_add_term(cx_document *document, const char *term, size_t term_length,
                                uint32_t wdf_increment, char **error);
+/* `count` terms without positions: their bytes back to back in `bytes`, term i being
+   `lengths[i]` bytes with wdf increment `wdfs[i]`. */
+cx_status cx_document_add_terms(cx_document *document, const char *bytes, const uint32_t *lengths,
+                                const uint32_t *wdfs, size_t count, char **error);
 /* A term with wdf 0: filters without affecting weights. */
 cx_status cx_document_add_boolean_term(cx_document *document, const char *term, size_t term_length,
                                        char **error);

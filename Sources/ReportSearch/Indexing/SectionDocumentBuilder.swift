@@ -3,14 +3,14 @@ import Foundation
 /// A section turned into terms, values and data: plain Swift values, built on any thread,
 /// then handed to the single writer.
 struct PreparedDocument: Sendable {
-    var terms: [(String, UInt32)]
+    var terms: PackedTerms
     var booleanTerms: [String]
     var values: [(UInt32, [UInt8])]
     var data: [UInt8]
 
     func xapianDocument() throws -> XapianDocument {
         let doc = try XapianDocument()
-        for (term, wdf) in terms { try doc.addTerm(term, wdfIncrement: wdf) }
+        try doc.addTerms(terms.bytes, lengths: terms.lengths, wdfs: terms.wdfs)
         for term in booleanTerms { try doc.addBooleanTerm(term) }
         for (slot, value) in values { try doc.addValue(slot, value) }
         try doc.setData(data)
@@ -20,24 +20,19 @@ struct PreparedDocument: Sendable {
 
 /// Turns one section of a report into what the index stores (see ``IndexSchema``).
 struct SectionDocumentBuilder {
-    let tokenizer = Tokenizer()
-
     func prepare(report: Report, section: Section, order: Int, path: String) -> PreparedDocument {
         // Body: the section's text (its heading line included), without positions: exact
-        // phrases are proven against the stored text instead (see ExactMatcher).
-        var counts: [String: UInt32] = [:]
-        tokenizer.forEachToken(in: NormalizedText(section.text)) { counts[$0.term, default: 0] += 1 }
-        func addField(_ text: String?, prefix: String) {
-            guard let text, !text.isEmpty else { return }
-            var seen = Set<String>()
-            tokenizer.forEachToken(in: NormalizedText(text)) { token in
-                let term = prefix + token.term
-                if seen.insert(term).inserted { counts[term, default: 0] += 1 }
-            }
+        // phrases are proven against the stored text instead (see ExactMatcher). The
+        // heading, the ancestor headings and the title count each distinct term once.
+        let body = NormalizedText.foldedScalars(section.text)
+        var counter = TermCounter(expectedTerms: body.count)
+        counter.add(body, field: .body)
+        for (text, field) in [(section.heading, TermCounter.Field.heading),
+                              (section.path.headings.dropLast().joined(separator: "\n"), .ancestors),
+                              (report.title, .title)] {
+            guard let text, !text.isEmpty else { continue }
+            counter.add(NormalizedText.foldedScalars(text), field: field, once: true)
         }
-        addField(section.heading, prefix: IndexSchema.headingPrefix)
-        addField(section.path.headings.dropLast().joined(separator: "\n"), prefix: IndexSchema.ancestorPrefix)
-        addField(report.title, prefix: IndexSchema.titlePrefix)
 
         var booleans = [IndexSchema.filePrefix + path, IndexSchema.sectionPrefix + path + "#" + String(order)]
         if let year = report.year { booleans.append(IndexSchema.yearPrefix + String(year)) }
@@ -55,7 +50,7 @@ struct SectionDocumentBuilder {
             lineStart: section.lineStart, lineEnd: section.lineEnd, passage: section.passage, text: section.text)
         let order = String(repeating: "0", count: max(0, 6 - String(order).count)) + String(order)
         return PreparedDocument(
-            terms: counts.map { ($0.key, $0.value) },
+            terms: counter.packed(),
             booleanTerms: booleans,
             values: [(IndexSchema.dateSlot, Array((report.date ?? "").utf8)),
                      (IndexSchema.fileSlot, Array(path.utf8)),

@@ -31,6 +31,14 @@ public struct NormalizedText: Sendable {
 
     public var count: Int { scalars.count }
 
+    /// Only the folded scalars of `text` (no offsets): what indexing needs.
+    public static func foldedScalars(_ text: String, folding: CharacterFolding = .shared) -> [UInt32] {
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(text.utf8.count / 2)
+        for s in text.unicodeScalars { scalars.append(folding.fold(s.value)) }
+        return scalars
+    }
+
     /// The folded text as a string.
     public var string: String {
         var view = String.UnicodeScalarView()

@@ -57,46 +57,52 @@ public struct Tokenizer: Sendable {
     /// Calls `body` for every token, in text order (a unigram follows its run's bigrams).
     public func forEachToken(in text: NormalizedText, _ body: (Token) -> Void) {
         let s = text.scalars
+        Self.forEachSpan(in: s) { kind, range, position in
+            body(Token(term: Self.string(s[range]), position: position, scalarRange: range,
+                       utf8Range: text.originalUTF8Range(range), kind: kind))
+        }
+    }
+
+    /// The scanner behind every token: each token's kind, scalar range and position,
+    /// without building its string (the indexer keys bigrams by their scalars instead).
+    @inline(__always)
+    static func forEachSpan(in s: [UInt32], _ body: (Token.Kind, Range<Int>, Int) -> Void) {
         let n = s.count
         var position = 0
         var i = 0
         var gap = false
         while i < n {
-            switch Self.classify(s[i]) {
+            switch classify(s[i]) {
             case .other:
                 gap = position > 0
                 i += 1
             case .han:
                 if gap { position += 1; gap = false }
                 var j = i + 1
-                while j < n && Self.classify(s[j]) == .han { j += 1 }
+                while j < n && classify(s[j]) == .han { j += 1 }
                 for k in i..<(j - 1) {
-                    body(Token(term: Self.string(s[k..<(k + 2)]), position: position, scalarRange: k..<(k + 2),
-                               utf8Range: text.originalUTF8Range(k..<(k + 2)), kind: .bigram))
+                    body(.bigram, k..<(k + 2), position)
                     position += 1
                 }
-                body(Token(term: Self.string(s[(j - 1)..<j]), position: position, scalarRange: (j - 1)..<j,
-                           utf8Range: text.originalUTF8Range((j - 1)..<j), kind: .unigram))
+                body(.unigram, (j - 1)..<j, position)
                 position += 1
                 i = j
             case .word:
                 if gap { position += 1; gap = false }
                 var j = i + 1
+                var utf8Length = UTF8.width(Unicode.Scalar(s[i]) ?? "\u{FFFD}")
                 while j < n {
-                    let c = Self.classify(s[j])
-                    if c == .word { j += 1; continue }
+                    let c = classify(s[j])
+                    if c == .word { utf8Length += UTF8.width(Unicode.Scalar(s[j]) ?? "\u{FFFD}"); j += 1; continue }
                     // `6.5` and `1,000` are one number: a point or comma between two digits.
-                    if (s[j] == 0x2E || s[j] == 0x2C) && j + 1 < n && Self.isDigit(s[j - 1]) && Self.isDigit(s[j + 1]) {
+                    if (s[j] == 0x2E || s[j] == 0x2C) && j + 1 < n && isDigit(s[j - 1]) && isDigit(s[j + 1]) {
+                        utf8Length += 2
                         j += 2
                         continue
                     }
                     break
                 }
-                let term = Self.string(s[i..<j])
-                if term.utf8.count <= Self.maxWordUTF8Length {
-                    body(Token(term: term, position: position, scalarRange: i..<j,
-                               utf8Range: text.originalUTF8Range(i..<j), kind: .word))
-                }
+                if utf8Length <= maxWordUTF8Length { body(.word, i..<j, position) }
                 position += 1
                 i = j
             }

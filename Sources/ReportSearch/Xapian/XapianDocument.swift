@@ -26,6 +26,22 @@ public final class XapianDocument {
         try withBytes(term) { p, n in try xapianCall { cx_document_add_term(handle, p, n, wdfIncrement, $0) } }
     }
 
+    /// Adds many terms without positions in one call: `bytes` holds their UTF-8 back to
+    /// back, `lengths[i]` and `wdfs[i]` describe term `i`.
+    public func addTerms(_ bytes: [UInt8], lengths: [UInt32], wdfs: [UInt32]) throws {
+        precondition(lengths.count == wdfs.count && Int(lengths.reduce(0, +)) == bytes.count, "malformed packed terms")
+        try bytes.withUnsafeBufferPointer { b in
+            try lengths.withUnsafeBufferPointer { l in
+                try wdfs.withUnsafeBufferPointer { w in
+                    try xapianCall {
+                        cx_document_add_terms(handle, UnsafeRawPointer(b.baseAddress)?.assumingMemoryBound(to: CChar.self),
+                                              l.baseAddress, w.baseAddress, l.count, $0)
+                    }
+                }
+            }
+        }
+    }
+
     /// Adds a filter term: wdf 0, so it never changes a weight.
     public func addBooleanTerm(_ term: String) throws {
         try withBytes(term) { p, n in try xapianCall { cx_document_add_boolean_term(handle, p, n, $0) } }

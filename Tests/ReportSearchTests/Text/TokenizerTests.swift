@@ -98,6 +98,64 @@ import Testing
     }
 }
 
+/// The indexer counts terms by scalar keys (``TermCounter``), queries use the tokenizer's
+/// strings: the two must give the same terms, or queries miss what was indexed.
+@Suite struct TermCounterTests {
+    /// Keyed by bytes: a `String` key would merge canonically equivalent terms (a
+    /// compatibility ideograph and its unified twin), which are distinct terms in Xapian.
+    static func tokenizerCounts(_ text: String, prefix: String = "", once: Bool = false) -> [[UInt8]: UInt32] {
+        var counts: [[UInt8]: UInt32] = [:]
+        Tokenizer().forEachToken(in: NormalizedText(text)) { token in
+            let key = Array((prefix + token.term).utf8)
+            if once { counts[key] = 1 } else { counts[key, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    @Test(arguments: 0..<20)
+    func randomTextGivesTheTokenizersTerms(seed: Int) {
+        var rng = SplitMix(seed: UInt64(seed) + 1000)
+        let pools: [ClosedRange<UInt32>] = [0x20...0x7E, 0x4E00...0x4E40, 0x3000...0x303F, 0xFF01...0xFF5E,
+                                            0x300...0x36F, 0x1F600...0x1F64F, 0x20000...0x20040, 0x0...0x1F,
+                                            0x10FFF0...0x10FFFF, 0xF900...0xF940, 0x80...0x24F, 0x3007...0x3007]
+        var scalars = String.UnicodeScalarView()
+        for _ in 0..<600 {
+            let pool = pools[Int(rng.next() % UInt64(pools.count))]
+            if let s = Unicode.Scalar(pool.lowerBound + UInt32(rng.next() % UInt64(pool.count))) { scalars.append(s) }
+        }
+        let text = String(scalars)
+        var counter = TermCounter()
+        counter.add(NormalizedText.foldedScalars(text), field: .body)
+        #expect(counter.packed().byteTerms == Self.tokenizerCounts(text))
+    }
+
+    @Test func fieldsArePrefixedAndCountedOnce() throws {
+        let heading = "（一）加强法治政府建设，法治政府建设GDP增长6.5%"
+        var counter = TermCounter()
+        counter.add(NormalizedText.foldedScalars("法治政府"), field: .body)
+        counter.add(NormalizedText.foldedScalars(heading), field: .heading, once: true)
+        counter.add(NormalizedText.foldedScalars("國務院"), field: .title, once: true)
+        var expected = Self.tokenizerCounts("法治政府")
+        expected.merge(Self.tokenizerCounts(heading, prefix: IndexSchema.headingPrefix, once: true)) { a, _ in a }
+        expected.merge(Self.tokenizerCounts("国务院", prefix: IndexSchema.titlePrefix, once: true)) { a, _ in a }
+        let packed = counter.packed().byteTerms
+        #expect(packed == expected)
+        for term in ["S法治", "S6.5", "T国务", "法治"] { #expect(packed[Array(term.utf8)] == 1, "\(term)") }
+    }
+
+    @Test func everyCorpusFileGivesTheTokenizersTerms() throws {
+        let corpus = TestPaths.packageRoot.appendingPathComponent("corpus")
+        for file in try CorpusWalker.files(under: corpus) {
+            let report = try ReportParser.read(fileAt: file.url, relativePath: file.relativePath, maxBytes: 64 << 20)
+            for section in report.sections {
+                var counter = TermCounter()
+                counter.add(NormalizedText.foldedScalars(section.text), field: .body)
+                #expect(counter.packed().byteTerms == Self.tokenizerCounts(section.text), "\(file.relativePath):\(section.lineStart)")
+            }
+        }
+    }
+}
+
 /// A small deterministic generator for repeatable random tests.
 struct SplitMix: RandomNumberGenerator {
     var state: UInt64
