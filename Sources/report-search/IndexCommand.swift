@@ -24,7 +24,7 @@ struct IndexCommand: ParsableCommand {
     @Option(help: "Write this many shard databases and a stub file listing them (see README, Scaling out).")
     var shards = 1
 
-    @Option(help: "Shards written at once (default: the number of cores).")
+    @Option(help: "Writers at once (default: the number of cores): shards, or for a first build or --rebuild of one database, parallel parts merged at the end.")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Print only the summary.")
@@ -40,6 +40,10 @@ struct IndexCommand: ParsableCommand {
         do {
             let summary = try Indexer.run(roots: roots, indexPath: location.paths[0], options: options) { p in
                 guard showProgress else { return }
+                if p.merging {
+                    FileHandle.standardError.write(Data("\r\u{1B}[Kmerging the shards into one index…".utf8))
+                    return
+                }
                 let mbps = Double(p.bytesDone) / 1_048_576 / max(p.elapsedSeconds, 0.001)
                 let eta = mbps > 0 ? Double(p.bytesTotal - p.bytesDone) / 1_048_576 / mbps : 0
                 let line = String(format: "\r%d/%d files  %.1f MB/s  ETA %.0f s ", p.filesDone, p.filesTotal, mbps, eta)

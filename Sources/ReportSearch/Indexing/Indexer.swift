@@ -10,16 +10,19 @@ public struct IndexOptions: Sendable {
     /// Sections written between two commits: what a crash can lose (the next run redoes it).
     public var sectionsPerCommit = 5_000
     /// Section text (UTF-8 bytes) written between two commits. Xapian buffers the postings
-    /// of uncommitted documents in memory, and they grow with the text, not the section
-    /// count: on ../shared/corpus 5,000 long law sections held 1.3 GB; this bounds it.
-    public var bytesPerCommit = 8 << 20
+    /// of uncommitted documents in maps that grow with the text; small batches keep those
+    /// maps in cache. Measured on ../shared/corpus (README, Performance): 256 KB, 1 MB,
+    /// 4 MB and 8 MB batches took 15.3, 14.4, 17.2 and 17.9 s on gov-reports alone, and
+    /// 134, 108 and 109 s (256 KB, 1 MB, 4 MB) on all three folders, where small batches
+    /// pay for more commits.
+    public var bytesPerCommit = 1 << 20
     /// Shard databases to write (1: a single database). See ``ShardedIndex``.
     public var shards = 1
     /// Shards written at once.
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     public init(rebuild: Bool = false, maxFileBytes: Int = 64 << 20, sectionsPerCommit: Int = 5_000,
-                bytesPerCommit: Int = 8 << 20, shards: Int = 1, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                bytesPerCommit: Int = 1 << 20, shards: Int = 1, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.rebuild = rebuild
         self.shards = max(1, shards)
         self.jobs = max(1, jobs)
@@ -36,6 +39,8 @@ public struct IndexProgress: Sendable {
     public var bytesDone: Int
     public var bytesTotal: Int
     public var elapsedSeconds: Double
+    /// The shards of a parallel build are being merged into the index (the last step).
+    public var merging = false
 }
 
 /// What a run did.
@@ -87,9 +92,15 @@ public enum Indexer {
             }
             files += found
         }
-        var summary = options.shards > 1
-            ? try ShardedIndex.update(files: files, roots: roots, indexPath: indexPath, options: options)
-            : try update(files: files, roots: roots, indexPath: indexPath, options: options, start: start, progress: progress)
+        var summary: IndexSummary
+        if options.shards > 1 {
+            summary = try ShardedIndex.update(files: files, roots: roots, indexPath: indexPath, options: options, progress: progress)
+        } else if StagedBuild.applies(indexPath: indexPath, options: options) {
+            summary = try StagedBuild.run(files: files, roots: roots, indexPath: indexPath, options: options, progress: progress)
+        } else {
+            StagedBuild.discardLeftovers(indexPath: indexPath)
+            summary = try update(files: files, roots: roots, indexPath: indexPath, options: options, start: start, progress: progress)
+        }
         summary.elapsedSeconds = seconds(since: start)
         if summary.filesIndexed == 0 && summary.filesUnchanged == 0 && !summary.skipped.isEmpty {
             throw IndexingError.nothingIndexed(skipped: summary.skipped.count)
@@ -106,16 +117,7 @@ public enum Indexer {
         summary.filesSeen = files.count
 
         // 2. Open the one writer.
-        let db: XapianWritableDatabase
-        do {
-            try FileManager.default.createDirectory(
-                atPath: (indexPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            db = try XapianWritableDatabase(path: indexPath, mode: options.rebuild ? .createOrOverwrite : .createOrOpen)
-        } catch let error as XapianError where error.kind == .databaseLock {
-            throw IndexingError.locked(index: indexPath)
-        } catch let error as XapianError {
-            throw IndexingError.cannotOpen(index: indexPath, reason: error.message)
-        }
+        let db = try openWriter(indexPath, mode: options.rebuild ? .createOrOverwrite : .createOrOpen)
         let reader = try db.reader()
         let format = String(decoding: try reader.metadata(IndexSchema.formatKey), as: UTF8.self)
         if !format.isEmpty && format != IndexSchema.formatValue {
@@ -198,6 +200,19 @@ public enum Indexer {
         try commitIfNeeded(force: true)
         try db.close()
         return summary
+    }
+
+    /// The one writer of the database at `indexPath` (its folder is created when missing).
+    static func openWriter(_ indexPath: String, mode: XapianWritableDatabase.OpenMode) throws -> XapianWritableDatabase {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: (indexPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            return try XapianWritableDatabase(path: indexPath, mode: mode)
+        } catch let error as XapianError where error.kind == .databaseLock {
+            throw IndexingError.locked(index: indexPath)
+        } catch let error as XapianError {
+            throw IndexingError.cannotOpen(index: indexPath, reason: error.message)
+        }
     }
 
     struct PreparedFile: Sendable {

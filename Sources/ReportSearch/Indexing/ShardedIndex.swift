@@ -28,11 +28,19 @@ public enum ShardedIndex {
         return Int(hash % UInt64(count))
     }
 
-    static func update(files: [CorpusFile], roots: [URL], indexPath: String, options: IndexOptions) throws -> IndexSummary {
+    /// The stub file's text for `count` shards.
+    static func stub(count: Int) -> String {
+        (0..<count).map { "glass \(shardName($0))" }.joined(separator: "\n") + "\n"
+    }
+
+    static func update(
+        files: [CorpusFile], roots: [URL], indexPath: String, options: IndexOptions,
+        progress: ((IndexProgress) -> Void)? = nil
+    ) throws -> IndexSummary {
         let fm = FileManager.default
         let count = options.shards
         let stubPath = indexPath + "/" + stubName
-        let stub = (0..<count).map { "glass \(shardName($0))" }.joined(separator: "\n") + "\n"
+        let stub = stub(count: count)
         if fm.fileExists(atPath: indexPath + "/iamglass") {
             throw IndexingError.wrongFormat(index: indexPath, found: "a single database; choose another --index for shards")
         }
@@ -46,6 +54,7 @@ public enum ShardedIndex {
         for file in files { parts[shard(of: file.relativePath, count: count)].append(file) }
 
         let results = ResultBox(count: count)
+        let overall = progress.map { ProgressBox(shards: count, report: $0) }
         let group = DispatchGroup()
         let slots = DispatchSemaphore(value: options.jobs)
         let start = DispatchTime.now()
@@ -56,7 +65,7 @@ public enum ShardedIndex {
                 defer { slots.signal() }
                 results.set(i, Result {
                     try Indexer.update(files: part, roots: roots, indexPath: indexPath + "/" + shardName(i),
-                                       options: options, start: start, progress: nil)
+                                       options: options, start: start, progress: overall.map { box in { box.update(i, $0) } })
                 })
             }
         }
@@ -94,5 +103,27 @@ private final class ResultBox: @unchecked Sendable {
     func get(_ i: Int) throws -> IndexSummary {
         guard let r = lock.withLock({ results[i] }) else { throw IndexingError.cannotOpen(index: "shard \(i)", reason: "not written") }
         return try r.get()
+    }
+}
+
+/// Sums the shards' progress into one line's worth; reports under the lock, so lines
+/// from two shards never interleave.
+private final class ProgressBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var latest: [IndexProgress?]
+    private let report: (IndexProgress) -> Void
+    init(shards: Int, report: @escaping (IndexProgress) -> Void) {
+        latest = Array(repeating: nil, count: shards)
+        self.report = report
+    }
+    func update(_ shard: Int, _ p: IndexProgress) {
+        lock.withLock {
+            latest[shard] = p
+            let known = latest.compactMap { $0 }
+            report(IndexProgress(
+                filesDone: known.reduce(0) { $0 + $1.filesDone }, filesTotal: known.reduce(0) { $0 + $1.filesTotal },
+                bytesDone: known.reduce(0) { $0 + $1.bytesDone }, bytesTotal: known.reduce(0) { $0 + $1.bytesTotal },
+                elapsedSeconds: p.elapsedSeconds))
+        }
     }
 }

@@ -116,32 +116,38 @@ import Testing
         #expect(SectionRecord(decoding: bytes.prefix(10)) == nil)
     }
 
-    /// kill -9 of the real CLI mid-run: the index opens, passes xapian-check, holds exactly
+    /// Starts the real CLI indexing `corpus` (a commit every 300 sections), waits until
+    /// `once` holds, then kills it without warning. False (with a notice) when the CLI is
+    /// not built.
+    func killIndexRun(_ corpus: URL, index: String, jobs: Int, once: () -> Bool) throws -> Bool {
+        let cli = TestPaths.packageRoot.appendingPathComponent(".build/debug/report-search").path
+        guard FileManager.default.isExecutableFile(atPath: cli) else {
+            print("notice: \(cli) is not built; skipping the kill -9 test")
+            return false
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: cli)
+        process.arguments = ["index", corpus.path, "--index", index, "--batch-sections", "300", "--jobs", String(jobs), "--quiet"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline && !once() { usleep(20_000) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        return true
+    }
+
+    /// kill -9 of the real CLI mid-run (one writer): the index opens, passes xapian-check, holds exactly
     /// the last commit (every file recorded as done has all its sections, no others), and
     /// the next run finishes the job.
     @Test func killDashNineLeavesTheLastCommit() throws {
         guard let gov = TestPaths.sharedCorpus("gov-reports", for: "killDashNineLeavesTheLastCommit") else { return }
-        let cli = TestPaths.packageRoot.appendingPathComponent(".build/debug/report-search").path
-        guard FileManager.default.isExecutableFile(atPath: cli) else {
-            print("notice: \(cli) is not built; skipping killDashNineLeavesTheLastCommit")
-            return
-        }
         let dir = try TemporaryDirectory()
         let index = dir.path + "/index"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: cli)
-        process.arguments = ["index", gov.path, "--index", index, "--batch-sections", "300", "--quiet"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        // Wait for a few commits, then kill without warning.
-        let deadline = Date().addingTimeInterval(120)
-        while Date() < deadline {
-            if let db = try? XapianDatabase(path: index), (try? db.documentCount) ?? 0 >= 900 { break }
-            usleep(20_000)
-        }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        guard try killIndexRun(gov, index: index, jobs: 1, once: {
+            ((try? XapianDatabase(path: index).documentCount) ?? 0) >= 900
+        }) else { return }
 
         #expect(try XapianDatabase.check(path: index) == 0)
         let db = try XapianDatabase(path: index)
@@ -159,6 +165,72 @@ import Testing
 
         let resumed = try Indexer.run(roots: [gov], indexPath: index)
         #expect(resumed.filesUnchanged == done.count)
+        let complete = try XapianDatabase(path: index)
+        #expect(try complete.terms(withPrefix: IndexSchema.filePrefix).count == resumed.filesSeen - resumed.skipped.count)
+    }
+
+    /// All index terms with their frequencies, and the stored file states.
+    func contents(_ path: String) throws -> (terms: [String: Int], states: [String: String]) {
+        let db = try XapianDatabase(path: path)
+        var terms: [String: Int] = [:]
+        for t in try db.terms(withPrefix: "") { terms[t.term] = Int(t.count) }
+        var states: [String: String] = [:]
+        for t in try db.terms(withPrefix: IndexSchema.filePrefix) {
+            let file = String(t.term.dropFirst())
+            states[file] = String(decoding: try db.metadata(IndexSchema.fileStateKeyPrefix + file), as: UTF8.self)
+        }
+        return (terms, states)
+    }
+
+    /// A first build on two writers merged by compaction holds exactly what one writer
+    /// writes, leaves no staging folder, and later runs update the merged index in place.
+    @Test func parallelFirstBuildEqualsOneWriter() throws {
+        let dir = try TemporaryDirectory()
+        let corpus = try copyCorpus(into: dir)
+        let one = dir.path + "/one", two = dir.path + "/two"
+        _ = try Indexer.run(roots: [corpus], indexPath: one, options: IndexOptions(jobs: 1))
+        let summary = try Indexer.run(roots: [corpus], indexPath: two, options: IndexOptions(jobs: 2))
+        #expect(summary.filesIndexed == 16)
+        #expect(!FileManager.default.fileExists(atPath: StagedBuild.stagingPath(two)))
+        #expect(FileManager.default.fileExists(atPath: two + "/iamglass"))
+        #expect(try XapianDatabase.check(path: two) == 0)
+        let (a, b) = (try contents(one), try contents(two))
+        #expect(a.terms == b.terms)
+        #expect(a.states == b.states)
+        #expect(try sectionCount(one) == sectionCount(two))
+
+        let again = try Indexer.run(roots: [corpus], indexPath: two, options: IndexOptions(jobs: 2))
+        #expect(!again.wroteAnything && again.filesUnchanged == 16)
+        try FileManager.default.removeItem(at: corpus.appendingPathComponent("donghu-eco-2020-work-summary.md"))
+        let third = try Indexer.run(roots: [corpus], indexPath: two, options: IndexOptions(jobs: 2))
+        #expect(third.filesRemoved == 1 && third.filesIndexed == 0)
+    }
+
+    /// kill -9 during a parallel first build: the index opens empty and passes
+    /// xapian-check, the staged shards keep their commits, and the next run resumes them.
+    @Test func killedParallelBuildResumesFromItsShards() throws {
+        guard let gov = TestPaths.sharedCorpus("gov-reports", for: "killedParallelBuildResumesFromItsShards") else { return }
+        let dir = try TemporaryDirectory()
+        let index = dir.path + "/index"
+        let staging = StagedBuild.stagingPath(index)
+        let shards = (0..<2).map { staging + "/" + ShardedIndex.shardName($0) }
+        // The staging stub is written after the shards; poll the shards themselves.
+        guard try killIndexRun(gov, index: index, jobs: 2, once: {
+            shards.reduce(0) { $0 + ((try? XapianDatabase(path: $1).documentCount) ?? 0) } >= 900
+        }) else { return }
+
+        #expect(try XapianDatabase.check(path: index) == 0)
+        #expect(try sectionCount(index) == 0)
+        var committed = 0
+        for path in shards {
+            #expect(try XapianDatabase.check(path: path) == 0)
+            committed += try XapianDatabase(path: path).terms(withPrefix: IndexSchema.filePrefix).count
+        }
+        #expect(committed > 0)
+
+        let resumed = try Indexer.run(roots: [gov], indexPath: index, options: IndexOptions(jobs: 2))
+        #expect(resumed.filesUnchanged == committed)
+        #expect(!FileManager.default.fileExists(atPath: staging))
         let complete = try XapianDatabase(path: index)
         #expect(try complete.terms(withPrefix: IndexSchema.filePrefix).count == resumed.filesSeen - resumed.skipped.count)
     }

@@ -1,0 +1,79 @@
+import Foundation
+
+/// A first build (or a `--rebuild`) of a single database on every core: `jobs` shard
+/// databases are written in parallel in a staging folder beside the index, then Xapian's
+/// compaction merges them into one database that replaces the index.
+///
+/// ```
+/// index/            the index: empty (or the old one) until the merge, locked meanwhile
+/// index.staging/    shard-00 … and their stub, written by ShardedIndex
+/// ```
+/// Xapian's write path is most of an index run and one writer uses one core; the merge
+/// costs a fraction of what the second core saves (README, Performance).
+///
+/// Crash safety: the shards commit in batches like any index, so a killed build resumes
+/// from them on the next run; until the merge, the index holds its last committed state
+/// (empty for a first build, the previous index for a `--rebuild`, which stays searchable).
+enum StagedBuild {
+    static func stagingPath(_ indexPath: String) -> String { indexPath + ".staging" }
+
+    /// Whether this run builds from nothing: `--rebuild`, no index yet, or an index with
+    /// no file in it (a first build that was interrupted before its merge).
+    static func applies(indexPath: String, options: IndexOptions) -> Bool {
+        guard options.jobs > 1 && options.shards == 1 else { return false }
+        if options.rebuild { return true }
+        guard FileManager.default.fileExists(atPath: indexPath) else { return true }
+        guard let db = try? XapianDatabase(path: indexPath) else { return false }
+        return ((try? db.terms(withPrefix: IndexSchema.filePrefix).isEmpty) ?? false)
+    }
+
+    /// A staging folder left by an interrupted `--rebuild` is stale once the index is
+    /// updated in place.
+    static func discardLeftovers(indexPath: String) {
+        try? FileManager.default.removeItem(atPath: stagingPath(indexPath))
+    }
+
+    static func run(
+        files: [CorpusFile], roots: [URL], indexPath: String, options: IndexOptions,
+        progress: ((IndexProgress) -> Void)?
+    ) throws -> IndexSummary {
+        let fm = FileManager.default
+        let staging = stagingPath(indexPath)
+        // 1. Hold the index's lock for the whole build; a new index is committed empty, with
+        //    its format, so that it opens (and searches find nothing) until the merge.
+        let target = try Indexer.openWriter(indexPath, mode: .createOrOpen)
+        let reader = try target.reader()
+        let format = String(decoding: try reader.metadata(IndexSchema.formatKey), as: UTF8.self)
+        if format.isEmpty {
+            try target.setMetadata(IndexSchema.formatKey, Array(IndexSchema.formatValue.utf8))
+            try target.commit()
+        } else if format != IndexSchema.formatValue && !options.rebuild {
+            throw IndexingError.wrongFormat(index: indexPath, found: format)
+        }
+
+        // 2. The shards: resumed when an earlier run of the same layout was interrupted.
+        var shardOptions = options
+        shardOptions.shards = options.jobs
+        shardOptions.rebuild = false
+        let stub = try? String(contentsOfFile: staging + "/" + ShardedIndex.stubName, encoding: .utf8)
+        if options.rebuild || (stub != nil && stub != ShardedIndex.stub(count: shardOptions.shards)) {
+            try? fm.removeItem(atPath: staging)
+        }
+        let summary = try ShardedIndex.update(files: files, roots: roots, indexPath: staging, options: shardOptions,
+                                              progress: progress)
+
+        // 3. Merge into one database and put it in the index's place. A crash between the
+        //    two moves leaves no index, and the next run redoes the merge from the shards.
+        let merged = staging + "/merged", previous = staging + "/previous"
+        try? fm.removeItem(atPath: merged)
+        try? fm.removeItem(atPath: previous)
+        progress?(IndexProgress(filesDone: files.count, filesTotal: files.count, bytesDone: 0, bytesTotal: 0,
+                                elapsedSeconds: 0, merging: true))
+        try XapianDatabase(path: staging).compact(to: merged)
+        try fm.moveItem(atPath: indexPath, toPath: previous)
+        try fm.moveItem(atPath: merged, toPath: indexPath)
+        try target.close()
+        try fm.removeItem(atPath: staging)
+        return summary
+    }
+}
