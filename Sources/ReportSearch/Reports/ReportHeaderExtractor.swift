@@ -4,8 +4,9 @@ struct ReportHeader {
     var date: String?
     var agency: String?
     var documentNumber: String?
-    /// Indices of lines that are title, metadata or site names, not body.
-    var consumed: Set<Int> = []
+    /// Indices of the lines above the title (site names, navigation) and of labelled fields
+    /// (`发布时间：… 来源：… 【字体：大 中 小】`): page furniture, not part of the body.
+    var dropped: Set<Int> = []
 }
 
 /// Finds the title, date, agency and document number in the lines above the body.
@@ -21,9 +22,10 @@ struct ReportHeader {
 /// Title choice, first that applies: the page's `ArticleTitle` meta; the first line when the
 /// next line is a date field (the corpus format `title` / `日期:…`); the first line that
 /// looks like a title (`…关于…` or ending in 报告/通知/意见/方案/…); the first line above the
-/// body; the file name. Lines above the title are dropped (site names, nav); lines below it
-/// that repeat the title, carry labelled fields, or are a bare date or document number are
-/// metadata and not part of the body.
+/// body; the file name. Lines above the title (site names, nav) and labelled fields are
+/// dropped. The title and the lines below it that repeat it or are a bare date or document
+/// number are read as metadata and stay in the body too: they open the first section, and
+/// people search for a document by the words of its title.
 enum ReportHeaderExtractor {
     enum Field { case date(rank: Int), agency(rank: Int), number, other }
 
@@ -145,7 +147,6 @@ enum ReportHeaderExtractor {
         if let titleIndex, header.title.isEmpty { header.title = String(lines[titleIndex].text) }
         if header.title.isEmpty, let hinted = hints?.title, !hinted.isEmpty { header.title = hinted }
         if header.title.isEmpty { header.title = fileStem(path) }
-        let titleKey = compact(header.title)
 
         var dates: [(rank: Int, value: String)] = []
         var agencies: [(rank: Int, value: String)] = []
@@ -153,8 +154,8 @@ enum ReportHeaderExtractor {
         for index in candidates {
             let line = lines[index]
             if let titleIndex, index <= titleIndex {
-                header.consumed.insert(index)   // the title, and site names / nav above it
                 if index < titleIndex {
+                    header.dropped.insert(index)   // site names / nav above the title
                     record(labelledFields(line.text), &dates, &agencies, &header)
                     if header.documentNumber == nil { header.documentNumber = DocumentNumber.match(line.text) }
                 }
@@ -164,7 +165,7 @@ enum ReportHeaderExtractor {
                 pendingField = nil
                 if line.length <= 30, !isLabelledLine(line.text) {
                     record([("", field, line.text)], &dates, &agencies, &header)
-                    header.consumed.insert(index)
+                    header.dropped.insert(index)
                     continue
                 }
             }
@@ -172,15 +173,11 @@ enum ReportHeaderExtractor {
             if !fields.isEmpty {
                 record(fields, &dates, &agencies, &header)
                 if let last = fields.last, last.value.isEmpty { pendingField = last.field }
-                header.consumed.insert(index)
+                header.dropped.insert(index)
             } else if ReportDate.isStandaloneDate(line.text), let date = ReportDate.normalize(line.text) {
                 dates.append((6, date))
-                header.consumed.insert(index)
             } else if let number = DocumentNumber.match(line.text) {
                 if header.documentNumber == nil { header.documentNumber = number }
-                header.consumed.insert(index)
-            } else if line.length >= 4, titleKey.utf8Contains(compact(line.text)) {
-                header.consumed.insert(index)   // the title repeated, whole or in parts
             }
         }
         if let pub = hints?.meta["pubdate"] ?? hints?.meta["publishdate"], let date = ReportDate.normalize(pub) { dates.append((7, date)) }

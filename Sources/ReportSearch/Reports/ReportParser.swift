@@ -35,7 +35,7 @@ public enum ReportParser {
         let header = ReportHeaderExtractor.extract(lines, junk: junk.junk, firstBody: junk.firstBody, hints: hints, path: path)
         var body: [ReportLine] = []
         body.reserveCapacity(lines.count)
-        for (i, line) in lines.enumerated() where !line.isBlank && !junk.junk[i] && !header.consumed.contains(i) {
+        for (i, line) in lines.enumerated() where !line.isBlank && !junk.junk[i] && !header.dropped.contains(i) {
             body.append(line)
         }
         let splitter = PassageSplitter(targetCharacters: targetPassageCharacters, maxCharacters: maxSectionCharacters)

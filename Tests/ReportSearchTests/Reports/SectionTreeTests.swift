@@ -12,7 +12,7 @@ import Testing
 
     /// The seed sample's full expected tree.
     static let sampleTree: [Row] = [
-        Row(path: [], level: 0, lines: 9...9),
+        Row(path: [], level: 0, lines: 5...9),   // the title (line 5) opens the first section
         Row(path: ["一、工作推进情况"], level: 1, lines: 11...11),
         Row(path: ["一、工作推进情况", "(一)加强组织领导"], level: 2, lines: 13...15),
         Row(path: ["一、工作推进情况", "(二)深入学习贯彻法治思想"], level: 2, lines: 17...19),
@@ -54,11 +54,12 @@ import Testing
         }
         #expect(!body.hasPrefix("重庆市长寿区区大数据应用发展管理局"))
         #expect(body.contains("(联系人:孔乾坤;联系电话:023-40777005)"))
-        // Every non-blank line from the first paragraph to the contact line is in the body, in order.
+        // The title, then every non-blank line from the first paragraph to the contact line,
+        // in order (the labelled 日期: line between them is dropped).
         let lines = raw.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let first = try #require(lines.firstIndex { $0.hasPrefix("2020年,我局") })
         let last = try #require(lines.firstIndex { $0.hasPrefix("(联系人") })
-        #expect(body == lines[first...last].joined(separator: "\n"))
+        #expect(body == ([report.title] + lines[first...last]).joined(separator: "\n"))
     }
 
     @Test func numberingRestartsAndSkippedLevels() {
@@ -91,7 +92,7 @@ import Testing
             "三、保障措施",
         ])
         #expect(report.sections.map(\.level) == [0, 1, 2, 3, 3, 2, 1, 2, 3, 2, 1])
-        #expect(report.sections.map(\.lineStart) == Array(4...14))
+        #expect(report.sections.map(\.lineStart) == [1] + Array(5...14))
         #expect(report.title == "标题")
         #expect(report.date == "2024")
     }
@@ -109,6 +110,7 @@ import Testing
         第三条　决策事项涉及特定群体利益的，应当听取意见。
         """)
         #expect(report.sections.map(\.path.joined) == [
+            "",   // the title 某某条例
             "第一章　总则",
             "第一章　总则 > 第一条",
             "第一章　总则 > 第二条",
@@ -129,32 +131,37 @@ import Testing
         2020年，全区法治政府建设取得新成效。
         1.5万亿元的投资计划全面落地。
         """)
-        #expect(report.sections.count == 1)
-        #expect(report.sections[0].lineStart == 4)
-        #expect(report.sections[0].lineEnd == 7)
+        #expect(report.sections.count == 2)   // the title, then 一、主要工作 whole
+        #expect(report.sections[1].lineStart == 4)
+        #expect(report.sections[1].lineEnd == 7)
     }
 
     @Test func longSectionIsSplitIntoPassagesAtParagraphs() throws {
         let paragraph = String(repeating: "法治政府建设取得积极成效，", count: 50) + "。"   // 651 characters
         let body = Array(repeating: paragraph, count: 10).joined(separator: "\n")
         let report = ReportsFixtures.parse("讲话\n日期:2020\n\n一、总体情况\n" + body)
-        #expect(report.sections.count > 3)
-        #expect(report.sections.allSatisfy { $0.path.joined == "一、总体情况" && $0.heading == "一、总体情况" })
-        #expect(report.sections.map(\.passage) == Array(1...report.sections.count))
-        #expect(report.sections.allSatisfy { $0.characterCount <= ReportParser.targetPassageCharacters })
-        #expect(report.sections.first?.lineStart == 4)
-        #expect(report.sections.last?.lineEnd == 14)
-        for pair in zip(report.sections, report.sections.dropFirst()) { #expect(pair.0.lineEnd + 1 == pair.1.lineStart) }
-        #expect(report.body == "一、总体情况\n" + body)
+        #expect(report.sections.first?.text == "讲话")
+        let passages = report.sections.dropFirst()
+        #expect(passages.count > 3)
+        #expect(passages.allSatisfy { $0.path.joined == "一、总体情况" && $0.heading == "一、总体情况" })
+        #expect(passages.map(\.passage) == Array(1...passages.count))
+        #expect(passages.allSatisfy { $0.characterCount <= ReportParser.targetPassageCharacters })
+        #expect(passages.first?.lineStart == 4)
+        #expect(passages.last?.lineEnd == 14)
+        for pair in zip(passages, passages.dropFirst()) { #expect(pair.0.lineEnd + 1 == pair.1.lineStart) }
+        #expect(report.body == "讲话\n一、总体情况\n" + body)
     }
 
     @Test func enormousParagraphIsCutAtSentenceEnds() throws {
         let paragraph = String(repeating: "坚持依法行政。", count: 1_000)   // 7,000 characters, one line
         let report = ReportsFixtures.parse("讲话\n日期:2020\n\n" + paragraph)
         #expect(report.sections.count >= 4)
-        #expect(report.sections.allSatisfy { $0.lineStart == 4 && $0.lineEnd == 4 })
-        #expect(report.sections.allSatisfy { $0.text.hasSuffix("。") && $0.characterCount <= ReportParser.targetPassageCharacters })
-        #expect(report.body == paragraph)
+        // The title (line 1) is a passage of its own: passages break at paragraphs first.
+        #expect(report.sections.first.map { [$0.lineStart, $0.lineEnd] } == [1, 1])
+        let pieces = report.sections.dropFirst()
+        #expect(pieces.allSatisfy { $0.lineStart == 4 && $0.lineEnd == 4 })
+        #expect(pieces.allSatisfy { $0.text.hasSuffix("。") && $0.characterCount <= ReportParser.targetPassageCharacters })
+        #expect(report.body == "讲话\n" + paragraph)
     }
 
     @Test func markdownHeadingMarkersAreStripped() {
@@ -176,7 +183,7 @@ import Testing
         #expect(report.agency == "东湖市生态环境局")
         #expect(report.date == "2021-01-22")
         #expect(report.sections.map(\.path.joined) == ["", "一、主要工作成效", "一、主要工作成效 > （一）蓝天保卫战取得明显成效"])
-        #expect(report.sections.map(\.lineStart) == [6, 8, 10])
+        #expect(report.sections.map(\.lineStart) == [1, 8, 10])   // the title, then line 6
     }
 
     @Test(arguments: [
@@ -204,7 +211,8 @@ import Testing
         #expect(report.documentNumber == "国办函〔2018〕71号")
         #expect(report.agency == "国务院办公厅")
         #expect(report.sections.count == 1)
-        #expect(report.sections[0].lineStart == 6)
+        #expect(report.sections[0].lineStart == 1)   // the title, the document number, line 6
+        #expect(report.sections[0].text.hasPrefix("国务院办公厅关于印发政府网站集约化试点工作方案的通知\n国办函〔2018〕71号\n各省"))
         #expect(ReportsFixtures.parse("长寿府办发〔2020〕59号\n关于加强某事的通知\n正文，内容很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。").documentNumber == "长寿府办发〔2020〕59号")
     }
 }
