@@ -4,7 +4,8 @@
 struct ExactMatcher {
     let query: ParsedQuery
     private let needles: [String: [UInt32]]
-    private var buffer: [UInt32] = []
+    /// The last text checked by ``matches(utf8:)``, folded.
+    private(set) var folded: [UInt32] = []
 
     init(_ query: ParsedQuery) {
         self.query = query
@@ -24,15 +25,15 @@ struct ExactMatcher {
     /// Whether the section text (UTF-8 bytes of the original) satisfies the query's text
     /// units; field filters are Xapian's job and count as true here.
     mutating func matches(utf8 text: UnsafeRawBufferPointer) -> Bool {
-        buffer.removeAll(keepingCapacity: true)
+        folded.removeAll(keepingCapacity: true)
         let folding = CharacterFolding.shared
         var iterator = text.makeIterator()
         var decoder = UTF8()
         decode: while true {
             switch decoder.decode(&iterator) {
-            case .scalarValue(let s): buffer.append(folding.fold(s.value))
+            case .scalarValue(let s): folded.append(folding.fold(s.value))
             case .emptyInput: break decode
-            case .error: buffer.append(0xFFFD)
+            case .error: folded.append(0xFFFD)
             }
         }
         return evaluate(query)
@@ -45,7 +46,7 @@ struct ExactMatcher {
 
     private func evaluate(_ q: ParsedQuery) -> Bool {
         switch q {
-        case .text(let t, _): Self.contains(buffer, needles[t] ?? [])
+        case .text(let t, _): Self.contains(folded, needles[t] ?? [])
         case .and(let qs): qs.allSatisfy(evaluate)
         case .or(let qs): qs.contains(where: evaluate)
         case .not(let inner): !evaluate(inner)

@@ -85,7 +85,11 @@ public final class SearchEngine {
         }
         guard !shards.isEmpty else { throw SearchError.shardUnavailable("every shard", indexPaths.joined(separator: ", "), missingShards.joined(separator: "; ")) }
         database = shards.count == 1 ? shards[0] : try XapianDatabase(combining: shards)
+        singleDatabase = (try? database.shardCount) == 1
     }
+
+    /// One database (not shards): docids seen by a MatchDecider are the search's docids.
+    private let singleDatabase: Bool
 
     public func search(_ queryText: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
         let query = try QueryParser.parse(queryText)
@@ -103,56 +107,90 @@ public final class SearchEngine {
         }
     }
 
+    /// A ranked section before its stored record is read: only the shown page's are.
+    struct Candidate {
+        var docid: UInt32
+        var score: Double
+        /// ``SectionRecord/sortKey``'s bytes, from the tie-break value slot.
+        var sortKey: [UInt8]
+        /// Whether it satisfies the query exactly; nil: not known yet (a relaxed match).
+        var exact: Bool?
+        var record: SectionRecord?
+    }
+
     private func run(_ query: ParsedQuery, options: SearchOptions, start: DispatchTime) throws -> SearchResults {
         let exactQuery = try xapianQuery(query, mode: .exact)
         // A few more than shown, so that ties at the cut are ordered by key, not by docid.
         let wanted = options.offset + options.limit + Self.tieMargin
         var matcher = ExactMatcher(query)
         let needles = Array(Set(query.positiveTexts))
+        let needleScalars = needles.map { $0.unicodeScalars.map(\.value) }
         let rerank = options.sort == .relevance && needles.count > 1
+        // The exact check folds each candidate's text; the proximity factor is read off the
+        // same folded text, so re-ranking costs no second read. Only in one database: over
+        // shards the decider sees shard-local docids (Xapian's Document::get_docid).
+        var proximity: [UInt32: Double] = [:]
+        let byDocid = rerank && singleDatabase
         let (exactHits, exactTotal) = try collect(
             exactQuery, options: options, count: rerank ? max(wanted, Self.rerankDepth) : wanted,
-            decider: provenByTerms(query) ? nil : { data in
-                guard let text = SectionRecord.textBytes(in: data) else { return false }
-                return matcher.matches(utf8: text)
+            decider: provenByTerms(query) ? nil : { docid, data in
+                guard let text = SectionRecord.textBytes(in: data), matcher.matches(utf8: text) else { return false }
+                if byDocid { proximity[docid] = Self.proximityFactor(folded: matcher.folded, needles: needleScalars) }
+                return true
             })
-        var hits = exactHits.map { ($0.0, $0.1, true) }
-        if rerank {
-            hits = hits.map { ($0.0, $0.1 * Self.proximityFactor($0.0.text, needles: needles), $0.2) }
+        var hits = exactHits
+        for i in hits.indices {
+            hits[i].exact = true
+            if rerank {
+                let factor = try proximity[hits[i].docid]
+                    ?? Self.proximityFactor(folded: NormalizedText.foldedScalars(record(&hits[i]).text), needles: needleScalars)
+                hits[i].score *= factor
+            }
         }
         if options.sort == .relevance { Self.orderByScoreThenKey(&hits) }
         var total = exactTotal
         var relaxation = Relaxation.none
         let canRelax = query.positiveTexts.contains { !$0.isEmpty } && !Self.allQuoted(query)
         if exactTotal < options.relaxBelow && canRelax {
-            for mode in [QueryMode.allTerms, .anyTerm] where hits.count < wanted {
+            // Any-term matches (some of the words) only when nothing better exists: for a
+            // long query they are many and mostly noise, and the widest search to run.
+            for mode in [QueryMode.allTerms, .anyTerm] where mode == .allTerms ? hits.count < wanted : hits.isEmpty {
                 let relaxed = try xapianQuery(query, mode: mode)
                 let (more, moreTotal) = try collect(relaxed, options: options, count: wanted, decider: nil)
-                let seen = Set(hits.map { $0.0.key })
-                var added: [(SectionRecord, Double, Bool)] = []
-                for (record, score) in more where !seen.contains(record.key) {
-                    added.append((record, score, matcher.matches(record.text)))
-                }
+                let seen = Set(hits.map(\.docid))
+                var added = more.filter { !seen.contains($0.docid) }
                 if options.sort == .relevance { Self.orderByScoreThenKey(&added) }
                 hits += added
                 if !added.isEmpty { relaxation = mode == .allTerms ? .allTerms : .anyTerm }
                 total = max(total, exactTotal + moreTotal)
             }
         }
-        let page = hits.dropFirst(options.offset).prefix(options.limit)
         let fallback = needles.flatMap { tokenizer.tokens(in: $0).filter { $0.kind != .unigram }.map(\.term) }
-        let results = page.enumerated().map { i, hit in
-            SearchHit(rank: options.offset + i + 1, score: hit.1, record: hit.0, exact: hit.2,
-                      snippets: options.snippet.snippets(for: hit.0.text, needles: needles, fallbackTerms: fallback))
+        var results: [SearchHit] = []
+        for (i, var hit) in hits.dropFirst(options.offset).prefix(options.limit).enumerated() {
+            let record = try record(&hit)
+            results.append(SearchHit(
+                rank: options.offset + i + 1, score: hit.score, record: record, exact: hit.exact ?? matcher.matches(record.text),
+                snippets: options.snippet.snippets(for: record.text, needles: needles, fallbackTerms: fallback)))
         }
         return SearchResults(query: query, hits: results, estimatedTotal: total, relaxation: relaxation,
                              elapsedSeconds: Indexer.seconds(since: start), xapianQuery: exactQuery.description)
     }
 
+    /// The candidate's stored record, read once.
+    private func record(_ candidate: inout Candidate) throws -> SectionRecord {
+        if let record = candidate.record { return record }
+        guard let record = SectionRecord(decoding: try database.document(candidate.docid).data()) else {
+            throw SearchError.cannotOpen("the index", "document \(candidate.docid) holds no section record")
+        }
+        candidate.record = record
+        return record
+    }
+
     /// Equal scores are ordered by section key, not by Xapian's docid, so one index and any
     /// sharding of it (where docids differ) list the same sections in the same order.
-    static func orderByScoreThenKey(_ hits: inout [(SectionRecord, Double, Bool)]) {
-        hits.sort { abs($0.1 - $1.1) > 1e-9 ? $0.1 > $1.1 : $0.0.sortKey < $1.0.sortKey }
+    static func orderByScoreThenKey(_ hits: inout [Candidate]) {
+        hits.sort { abs($0.score - $1.score) > 1e-9 ? $0.score > $1.score : $0.sortKey.lexicographicallyPrecedes($1.sortKey) }
     }
 
     static let tieMargin = 10
@@ -225,8 +263,8 @@ public final class SearchEngine {
 
     private func collect(
         _ query: XapianQuery, options: SearchOptions, count: Int,
-        decider: ((UnsafeRawBufferPointer) -> Bool)?
-    ) throws -> ([(SectionRecord, Double)], Int) {
+        decider: ((UInt32, UnsafeRawBufferPointer) -> Bool)?
+    ) throws -> ([Candidate], Int) {
         let enquire = try XapianEnquire(database)
         try enquire.setQuery(query)
         try enquire.setWeighting(.init(k1: 1.2, b: 0.75))
@@ -240,8 +278,8 @@ public final class SearchEngine {
         }
         if let decider, !deciderUnsupported {
             do {
-                let mset = try enquire.matches(offset: 0, limit: count, decider: { _, data in decider(data) })
-                return (try records(mset) { _ in true }, mset.estimatedMatches)
+                let mset = try enquire.matches(offset: 0, limit: count, decider: decider)
+                return (try candidates(mset), mset.estimatedMatches)
             } catch let error as XapianError where error.message.contains("MatchDecider not supported") {
                 // Xapian's remote backend cannot run a MatchDecider ("MatchDecider not
                 // supported for the remote backend"): check candidates here instead.
@@ -250,16 +288,22 @@ public final class SearchEngine {
         }
         guard let decider else {
             let mset = try enquire.matches(offset: 0, limit: count)
-            return (try records(mset) { _ in true }, mset.estimatedMatches)
+            return (try candidates(mset), mset.estimatedMatches)
         }
         // Post-filter: page through the candidates in rank order until `count` pass.
-        var result: [(SectionRecord, Double)] = []
+        var result: [Candidate] = []
         var offset = 0, estimated = 0
         let page = max(100, count * 2)
         while result.count < count {
             let mset = try enquire.matches(offset: offset, limit: page)
             estimated = mset.estimatedMatches
-            result += try records(mset) { bytes in bytes.withUnsafeBytes { decider($0) } }
+            for i in 0..<mset.count {
+                let docid = try mset.documentID(at: i)
+                let data = try mset.data(at: i)
+                guard data.withUnsafeBytes({ decider(docid, $0) }), let record = SectionRecord(decoding: data) else { continue }
+                result.append(Candidate(docid: docid, score: try mset.weight(at: i),
+                                        sortKey: try mset.value(at: i, slot: IndexSchema.tieSlot), record: record))
+            }
             offset += mset.count
             if mset.count < page { estimated = result.count; break }
         }
@@ -267,14 +311,12 @@ public final class SearchEngine {
         return (Array(result.prefix(count)), estimated)
     }
 
-    private func records(_ mset: XapianMatchSet, keep: ([UInt8]) -> Bool) throws -> [(SectionRecord, Double)] {
-        var result: [(SectionRecord, Double)] = []
-        for i in 0..<mset.count {
-            let data = try mset.data(at: i)
-            guard keep(data), let record = SectionRecord(decoding: data) else { continue }
-            result.append((record, try mset.weight(at: i)))
+    /// Ids, weights and tie-break keys: no document data is read here.
+    private func candidates(_ mset: XapianMatchSet) throws -> [Candidate] {
+        try (0..<mset.count).map { i in
+            Candidate(docid: try mset.documentID(at: i), score: try mset.weight(at: i),
+                      sortKey: try mset.value(at: i, slot: IndexSchema.tieSlot))
         }
-        return result
     }
 
     enum QueryMode { case exact, allTerms, anyTerm }
@@ -373,15 +415,14 @@ public final class SearchEngine {
 
     private func textQuery(_ text: String, prefix: String, mode: QueryMode) throws -> XapianQuery? {
         guard let parts = termsOf(text) else { return nil }
-        let subs = try parts.map { part -> XapianQuery in
+        // Beside other terms (the 年 of 2015年) a lone character is left to the exact check:
+        // its wildcard expands to every term starting with it (thousands for 年, milliseconds
+        // a query) and would only filter.
+        let hasTerm = parts.contains { if case .term = $0 { true } else { false } }
+        let subs = try parts.compactMap { part -> XapianQuery? in
             switch part {
-            case .term(let t): return try XapianQuery(term: prefix + t)
-            case .character(let c):
-                // Beside other terms (the 年 of 2015年) the character only filters: its
-                // synonym weight rests on estimated statistics that differ between one index
-                // and shards of it, and the exact check already proves the whole unit.
-                let wildcard = try XapianQuery(wildcard: prefix + c)
-                return parts.count > 1 ? try wildcard.scaled(by: 0) : wildcard
+            case .term(let t): try XapianQuery(term: prefix + t)
+            case .character(let c): hasTerm ? nil : try XapianQuery(wildcard: prefix + c)
             }
         }
         if subs.count == 1 { return subs[0] }

@@ -58,7 +58,8 @@ public final class XapianEnquire {
 
     /// Runs the match. `decider` sees each candidate's id and document data before it can
     /// enter the result set and returns whether to keep it; it runs synchronously, inside
-    /// this call.
+    /// this call. Over several databases the id is the one in the candidate's own database
+    /// (Xapian's `Document::get_docid`), not the combined one.
     public func matches(
         offset: Int = 0, limit: Int, checkAtLeast: Int = 0,
         decider: ((UInt32, UnsafeRawBufferPointer) -> Bool)? = nil
