@@ -2,6 +2,9 @@
 //   report-search-bench tokenizer DIR         tokenizer throughput in MB/s
 //   report-search-bench formats DIR SCRATCH   index variants: build time, compacted size,
 //                                             query time of phrases and single characters
+//   report-search-bench sections DIR...       every section as a JSON line, the peers' input
+//                                             (scripts/bench/README.md): the same sections
+//                                             for every system
 import Dispatch
 import Foundation
 import ReportSearch
@@ -77,7 +80,7 @@ func timeQuery(_ db: XapianDatabase, runs: Int = 7, _ makeQuery: () throws -> Xa
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: report-search-bench tokenizer DIR | formats DIR SCRATCH\n".utf8))
+    FileHandle.standardError.write(Data("usage: report-search-bench tokenizer DIR | formats DIR SCRATCH | sections DIR...\n".utf8))
     exit(64)
 }
 
@@ -138,6 +141,22 @@ case "formats":
         let (a, hitsA) = try timeQuery(chosen, { try XapianQuery(wildcard: c) })
         let (b, hitsB) = try timeQuery(allUnigrams, { try XapianQuery(term: c) })
         print(String(format: "| %@ | %.2f | %.2f | %d / %d |", c, a, b, hitsA, hitsB))
+    }
+
+case "sections":
+    // Paths as the eval file names them: the root folder's name, then the path inside it.
+    let out = FileHandle.standardOutput
+    for dir in arguments.dropFirst(2) {
+        let root = URL(fileURLWithPath: dir).standardizedFileURL.lastPathComponent
+        for (report, section, relative) in try sections(under: dir) {
+            let object: [String: Any] = [
+                "path": root + "/" + relative, "line_start": section.lineStart, "line_end": section.lineEnd,
+                "title": report.title, "headings": section.path.headings, "text": section.text,
+            ]
+            var line = try JSONSerialization.data(withJSONObject: object, options: [.withoutEscapingSlashes])
+            line.append(0x0A)
+            out.write(line)
+        }
     }
 
 default:
