@@ -92,6 +92,13 @@ public struct SectionRecord: Equatable, Sendable {
                   passage: passage, text: text)
     }
 
+    /// The path's UTF-8 (the first field, and the collapse key's value), without decoding.
+    static func pathBytes(in data: UnsafeRawBufferPointer) -> [UInt8]? {
+        var reader = RawReader(data: data)
+        guard reader.byte() == version, let field = reader.field() else { return nil }
+        return Array(field)
+    }
+
     /// The stored text's bytes inside encoded data, without decoding the rest into strings
     /// (used by the exact-phrase check on every candidate).
     static func textBytes(in data: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {

@@ -43,14 +43,14 @@ public struct HitListRenderer: Sendable {
 
     /// All fragments on one line (line breaks flattened to spaces), matches in 【】.
     static func snippetLine(_ hit: SearchHit) -> String {
-        var line = String.UnicodeScalarView()
+        var line: [UInt8] = []
         var afterCR = false
-        for scalar in hit.snippets.map({ $0.marked() }).joined(separator: " … ").unicodeScalars {
-            if scalar == "\n" && afterCR { afterCR = false; continue }
-            afterCR = scalar == "\r"
-            line.append(scalar == "\n" || scalar == "\r" ? " " : scalar)
+        for byte in hit.snippets.map({ $0.marked() }).joined(separator: " … ").utf8 {
+            if byte == 0x0A && afterCR { afterCR = false; continue }
+            afterCR = byte == 0x0D
+            line.append(byte == 0x0A || byte == 0x0D ? 0x20 : byte)
         }
-        return String(line)
+        return String(decoding: line, as: UTF8.self)
     }
 
     func csvRow(_ hit: SearchHit, qid: String, query: String) -> String {

@@ -83,10 +83,13 @@ public enum QueryParser {
 
     static func lex(_ s: String) throws -> [Lexeme] {
         var out: [Lexeme] = []
-        let chars = Array(s)
+        // Scalars, not Characters: every delimiter is one scalar, and grapheme breaking
+        // was a noticeable part of a short query's time.
+        let chars = Array(s.unicodeScalars)
+        func text(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(chars[r])) }
         var i = 0
-        func isSpace(_ c: Character) -> Bool { c.isWhitespace }
-        func isQuote(_ c: Character) -> Bool { c == "\"" || c == "“" || c == "”" || c == "＂" }
+        func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
+        func isQuote(_ c: Unicode.Scalar) -> Bool { c == "\"" || c == "“" || c == "”" || c == "＂" }
         while i < chars.count {
             let c = chars[i]
             if isSpace(c) { i += 1; continue }
@@ -101,14 +104,14 @@ public enum QueryParser {
                 guard j < chars.count else {
                     throw QuerySyntaxError(message: "unbalanced quote: close the phrase with a second \"")
                 }
-                out.append(.phrase(String(chars[(i + 1)..<j])))
+                out.append(.phrase(text((i + 1)..<j)))
                 i = j + 1
                 continue
             }
             var j = i
             while j < chars.count && !isSpace(chars[j]) && chars[j] != "(" && chars[j] != ")" && chars[j] != "（"
                     && chars[j] != "）" && !isQuote(chars[j]) { j += 1 }
-            let word = String(chars[i..<j])
+            let word = text(i..<j)
             i = j
             if word == "OR" || word == "或" { out.append(.or); continue }
             if let colon = word.firstIndex(where: { $0 == ":" || $0 == "：" }), colon != word.startIndex {
@@ -119,7 +122,7 @@ public enum QueryParser {
                         var k = i + 1
                         while k < chars.count && !isQuote(chars[k]) { k += 1 }
                         guard k < chars.count else { throw QuerySyntaxError(message: "unbalanced quote: close the phrase with a second \"") }
-                        value = String(chars[(i + 1)..<k])
+                        value = text((i + 1)..<k)
                         i = k + 1
                     }
                     guard !value.isEmpty else { throw QuerySyntaxError(message: "\(name): needs a value, e.g. \(name):2020") }
@@ -188,9 +191,12 @@ public enum QueryParser {
 
         /// Text with nothing searchable (only punctuation) yields nil and is dropped.
         static func textUnit(_ text: String, quoted: Bool) -> ParsedQuery? {
-            let folded = CharacterFolding.shared.fold(text).trimmingCharacters(in: .whitespaces)
-            guard Tokenizer().tokens(in: folded).contains(where: { _ in true }) else { return nil }
-            return .text(folded, quoted: quoted)
+            var scalars = Substring(CharacterFolding.shared.fold(text)).unicodeScalars
+            while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+            while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+            var hasTerm = false
+            Tokenizer.forEachSpan(in: scalars.map(\.value)) { _, _, _ in hasTerm = true }
+            return hasTerm ? .text(String(scalars), quoted: quoted) : nil
         }
 
         static func fieldUnit(_ name: String, _ value: String) throws -> ParsedQuery {

@@ -116,6 +116,8 @@ public final class SearchEngine {
         /// Whether it satisfies the query exactly; nil: not known yet (a relaxed match).
         var exact: Bool?
         var record: SectionRecord?
+        /// The stored data, when it was read already (single-pass search).
+        var data: [UInt8]?
     }
 
     private func run(_ query: ParsedQuery, options: SearchOptions, start: DispatchTime) throws -> SearchResults {
@@ -126,42 +128,62 @@ public final class SearchEngine {
         let needles = Array(Set(query.positiveTexts))
         let needleScalars = needles.map { $0.unicodeScalars.map(\.value) }
         let rerank = options.sort == .relevance && needles.count > 1
-        // The exact check folds each candidate's text; the proximity factor is read off the
-        // same folded text, so re-ranking costs no second read. Only in one database: over
-        // shards the decider sees shard-local docids (Xapian's Document::get_docid).
-        var proximity: [UInt32: Double] = [:]
-        let byDocid = rerank && singleDatabase
-        let (exactHits, exactTotal) = try collect(
-            exactQuery, options: options, count: rerank ? max(wanted, Self.rerankDepth) : wanted,
-            decider: provenByTerms(query) ? nil : { docid, data in
-                guard let text = SectionRecord.textBytes(in: data), matcher.matches(utf8: text) else { return false }
-                if byDocid { proximity[docid] = Self.proximityFactor(folded: matcher.folded, needles: needleScalars) }
-                return true
-            })
-        var hits = exactHits
-        for i in hits.indices {
-            hits[i].exact = true
-            if rerank {
-                let factor = try proximity[hits[i].docid]
-                    ?? Self.proximityFactor(folded: NormalizedText.foldedScalars(record(&hits[i]).text), needles: needleScalars)
-                hits[i].score *= factor
+        let exactCount = rerank ? max(wanted, Self.rerankDepth) : wanted
+        let proven = provenByTerms(query)
+        let canRelax = query.positiveTexts.contains { !$0.isEmpty } && !Self.allQuoted(query)
+
+        var hits: [Candidate]
+        var exactTotal: Int
+        // The all-terms relaxation: sections holding every term, not exactly; and how many.
+        var allTerms: (() throws -> ([Candidate], Int))?
+        if !proven, let bound = try candidateBound(query), bound <= singlePassLimit {
+            // Few candidates: one match without a decider holds them all, and checking each
+            // here yields the exact hits and the all-terms relaxation at once.
+            let pass = try singlePass(exactQuery, options: options, exactCount: exactCount, wanted: wanted,
+                                      matcher: &matcher, proximityNeedles: rerank ? needleScalars : nil)
+            (hits, exactTotal) = (pass.exact, pass.exact.count)
+            allTerms = { pass.allTerms }
+        } else {
+            // The exact check folds each candidate's text; the proximity factor is read off the
+            // same folded text, so re-ranking costs no second read. Only in one database: over
+            // shards the decider sees shard-local docids (Xapian's Document::get_docid).
+            var proximity: [UInt32: Double] = [:]
+            let byDocid = rerank && singleDatabase
+            (hits, exactTotal) = try collect(
+                exactQuery, options: options, count: exactCount,
+                decider: proven ? nil : { docid, data in
+                    guard let text = SectionRecord.textBytes(in: data), matcher.matches(utf8: text) else { return false }
+                    if byDocid { proximity[docid] = Self.proximityFactor(folded: matcher.folded, needles: needleScalars) }
+                    return true
+                })
+            for i in hits.indices {
+                hits[i].exact = true
+                if rerank {
+                    hits[i].score *= try proximity[hits[i].docid]
+                        ?? Self.proximityFactor(folded: NormalizedText.foldedScalars(record(&hits[i]).text), needles: needleScalars)
+                }
+            }
+            // Without a check the all-terms query is the exact one: it would add nothing.
+            if !proven {
+                allTerms = { try self.collect(try self.xapianQuery(query, mode: .allTerms), options: options, count: wanted, decider: nil) }
             }
         }
         if options.sort == .relevance { Self.orderByScoreThenKey(&hits) }
         var total = exactTotal
         var relaxation = Relaxation.none
-        let canRelax = query.positiveTexts.contains { !$0.isEmpty } && !Self.allQuoted(query)
         if exactTotal < options.relaxBelow && canRelax {
+            var stages: [(Relaxation, () throws -> ([Candidate], Int))] = []
+            if let allTerms { stages.append((.allTerms, allTerms)) }
+            stages.append((.anyTerm, { try self.collect(try self.xapianQuery(query, mode: .anyTerm), options: options, count: wanted, decider: nil) }))
             // Any-term matches (some of the words) only when nothing better exists: for a
             // long query they are many and mostly noise, and the widest search to run.
-            for mode in [QueryMode.allTerms, .anyTerm] where mode == .allTerms ? hits.count < wanted : hits.isEmpty {
-                let relaxed = try xapianQuery(query, mode: mode)
-                let (more, moreTotal) = try collect(relaxed, options: options, count: wanted, decider: nil)
+            for (mode, stage) in stages where mode == .allTerms ? hits.count < wanted : hits.isEmpty {
+                let (more, moreTotal) = try stage()
                 let seen = Set(hits.map(\.docid))
                 var added = more.filter { !seen.contains($0.docid) }
                 if options.sort == .relevance { Self.orderByScoreThenKey(&added) }
                 hits += added
-                if !added.isEmpty { relaxation = mode == .allTerms ? .allTerms : .anyTerm }
+                if !added.isEmpty { relaxation = mode }
                 total = max(total, exactTotal + moreTotal)
             }
         }
@@ -177,10 +199,82 @@ public final class SearchEngine {
                              elapsedSeconds: Indexer.seconds(since: start), xapianQuery: exactQuery.description)
     }
 
+    /// Most candidates a single-pass search reads (see ``singlePass``); 0 turns it off.
+    var singlePassLimit = 200
+
+    /// An upper bound on the sections the query's selecting part can match: the rarest
+    /// required term's frequency. Nil when there is no useful bound (a lone character, or
+    /// only filters).
+    func candidateBound(_ q: ParsedQuery) throws -> Int? {
+        switch q {
+        case .text(let t, _):
+            var best: Int?
+            for case .term(let term) in termsOf(t) ?? [] {
+                let frequency = try database.termFrequency(term)
+                best = min(best ?? frequency, frequency)
+            }
+            return best
+        case .and(let qs):
+            return try qs.compactMap { part -> Int? in
+                if case .not = part { return nil }
+                return try candidateBound(part)
+            }.min()
+        case .or(let qs):
+            var sum = 0
+            for part in qs {
+                guard let bound = try candidateBound(part) else { return nil }
+                sum += bound
+            }
+            return sum
+        case .not, .field, .year, .date:
+            return nil
+        }
+    }
+
+    /// One match without decider or collapse that holds every candidate (the caller
+    /// checked that they fit), each checked here. Gives what the decider search plus the
+    /// all-terms search give, in one Xapian run: the exact hits (at most `perDocument` per
+    /// report among them, the first `exactCount`, with their proximity factor) and the
+    /// all-terms list (at most `perDocument` per report among all candidates, the first
+    /// `wanted`), as Xapian's collapse would have kept them.
+    private func singlePass(
+        _ query: XapianQuery, options: SearchOptions, exactCount: Int, wanted: Int,
+        matcher: inout ExactMatcher, proximityNeedles: [[UInt32]]?
+    ) throws -> (exact: [Candidate], allTerms: ([Candidate], Int)) {
+        let (all, _) = try collect(query, options: options, count: singlePassLimit + 1, decider: nil,
+                                   collapse: false, readData: true)
+        var exact: [Candidate] = [], allTerms: [Candidate] = []
+        var exactPerFile: [[UInt8]: Int] = [:], allPerFile: [[UInt8]: Int] = [:]
+        let cap = options.perDocument > 0 ? options.perDocument : Int.max
+        for var candidate in all {
+            let data = candidate.data ?? []
+            let file = data.withUnsafeBytes { SectionRecord.pathBytes(in: $0) } ?? []
+            let isExact = data.withUnsafeBytes { bytes in SectionRecord.textBytes(in: bytes).map { matcher.matches(utf8: $0) } } ?? false
+            if isExact && exactPerFile[file, default: 0] < cap {
+                exactPerFile[file, default: 0] += 1
+                candidate.exact = true
+                if let needles = proximityNeedles, exact.count < exactCount {
+                    candidate.score *= Self.proximityFactor(folded: matcher.folded, needles: needles)
+                }
+                exact.append(candidate)
+            }
+            if allPerFile[file, default: 0] < cap {
+                allPerFile[file, default: 0] += 1
+                allTerms.append(candidate)
+            }
+        }
+        let relaxed = allTerms.prefix(wanted).filter { $0.exact != true }.map { c -> Candidate in
+            var c = c
+            c.exact = false
+            return c
+        }
+        return (Array(exact.prefix(exactCount)), (relaxed, allTerms.count))
+    }
+
     /// The candidate's stored record, read once.
     private func record(_ candidate: inout Candidate) throws -> SectionRecord {
         if let record = candidate.record { return record }
-        guard let record = SectionRecord(decoding: try database.document(candidate.docid).data()) else {
+        guard let record = SectionRecord(decoding: try candidate.data ?? database.document(candidate.docid).data()) else {
             throw SearchError.cannotOpen("the index", "document \(candidate.docid) holds no section record")
         }
         candidate.record = record
@@ -263,12 +357,12 @@ public final class SearchEngine {
 
     private func collect(
         _ query: XapianQuery, options: SearchOptions, count: Int,
-        decider: ((UInt32, UnsafeRawBufferPointer) -> Bool)?
+        decider: ((UInt32, UnsafeRawBufferPointer) -> Bool)?, collapse: Bool = true, readData: Bool = false
     ) throws -> ([Candidate], Int) {
         let enquire = try XapianEnquire(database)
         try enquire.setQuery(query)
         try enquire.setWeighting(.init(k1: 1.2, b: 0.75))
-        if options.perDocument > 0 {
+        if options.perDocument > 0 && collapse {
             try enquire.setCollapseKey(slot: IndexSchema.fileSlot, max: UInt32(options.perDocument))
         }
         if options.sort == .date {
@@ -288,7 +382,11 @@ public final class SearchEngine {
         }
         guard let decider else {
             let mset = try enquire.matches(offset: 0, limit: count)
-            return (try candidates(mset), mset.estimatedMatches)
+            var result = try candidates(mset)
+            if readData {
+                for i in result.indices { result[i].data = try mset.data(at: i) }
+            }
+            return (result, mset.estimatedMatches)
         }
         // Post-filter: page through the candidates in rank order until `count` pass.
         var result: [Candidate] = []

@@ -8,18 +8,23 @@ public struct Snippet: Equatable, Sendable, Codable {
 
     /// Plain text with each highlight wrapped: `【合法性审查】` by default.
     public func marked(open: String = "【", close: String = "】") -> String {
-        var out = ""
-        let scalars = Array(text.unicodeScalars)
+        // UTF-8 offset of each scalar boundary, then byte slices.
+        var offsets = [0]
+        offsets.reserveCapacity(text.utf8.count + 1)
+        for scalar in text.unicodeScalars { offsets.append(offsets.last! + UTF8.width(scalar)) }
+        let utf8 = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + highlights.count * (open.utf8.count + close.utf8.count))
         var cursor = 0
         for h in highlights {
-            out.unicodeScalars.append(contentsOf: scalars[cursor..<h.lowerBound])
-            out += open
-            out.unicodeScalars.append(contentsOf: scalars[h])
-            out += close
+            out += utf8[offsets[cursor]..<offsets[h.lowerBound]]
+            out += open.utf8
+            out += utf8[offsets[h.lowerBound]..<offsets[h.upperBound]]
+            out += close.utf8
             cursor = h.upperBound
         }
-        out.unicodeScalars.append(contentsOf: scalars[cursor...])
-        return out
+        out += utf8[offsets[cursor]...]
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -42,7 +47,7 @@ public struct SnippetMaker: Sendable {
     ///   - fallbackTerms: folded terms (bigrams, words) highlighted when no needle occurs.
     public func snippets(for text: String, needles: [String], fallbackTerms: [String]) -> [Snippet] {
         let original = Array(text.unicodeScalars)
-        let folded = NormalizedText(text).scalars
+        let folded = NormalizedText.foldedScalars(text)
         var spans = Self.spans(of: needles, in: folded)
         if spans.isEmpty { spans = Self.spans(of: fallbackTerms, in: folded) }
         var used: [Range<Int>] = []
@@ -129,10 +134,11 @@ public struct SnippetMaker: Sendable {
     }
 
     func render(_ original: [Unicode.Scalar], window: Range<Int>, spans: [Range<Int>]) -> Snippet {
-        var text = String.UnicodeScalarView()
+        var text: [UInt8] = []
+        text.reserveCapacity(window.count * 3 + 6)
         var offset = 0
         let cutStart = window.lowerBound > 0
-        if cutStart { text.append("…"); offset = 1 }
+        if cutStart { text += "…".utf8; offset = 1 }
         // Line breaks inside a snippet become spaces: a snippet is one line.
         var trimmedLead = 0
         var written = offset
@@ -140,12 +146,12 @@ public struct SnippetMaker: Sendable {
             var s = original[i]
             if s == "\n" || s == "\r" || s == "\t" { s = " " }
             if written == offset && s == " " && i < (spans.first?.lowerBound ?? Int.max) { trimmedLead += 1; continue }
-            text.append(s)
+            UTF8.encode(s) { text.append($0) }
             written += 1
         }
         let base = window.lowerBound + trimmedLead - offset
         let highlights = spans.map { ($0.lowerBound - base)..<($0.upperBound - base) }
-        if window.upperBound < original.count { text.append("…") }
-        return Snippet(text: String(text), highlights: highlights)
+        if window.upperBound < original.count { text += "…".utf8 }
+        return Snippet(text: String(decoding: text, as: UTF8.self), highlights: highlights)
     }
 }

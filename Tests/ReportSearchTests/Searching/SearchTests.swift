@@ -76,6 +76,29 @@ enum SharedIndexes {
         #expect(try engine.search("５Ｇ", options: all).hits.count == (try engine.search("5g", options: all).hits.count))
     }
 
+    /// Few candidates are checked in one Xapian run instead of a decider run plus an
+    /// all-terms run: the two ways must give the same hits, scores, exactness and
+    /// relaxation, with and without the per-report cap, on gov-reports' dev queries.
+    @Test func singlePassEqualsDeciderAndRelaxedRuns() throws {
+        let index = SharedIndexes.gov ?? SharedIndexes.sample
+        let single = try SearchEngine(indexPaths: [index])
+        let twoRuns = try SearchEngine(indexPaths: [index])
+        twoRuns.singlePassLimit = 0
+        var queries = ["合法性审查 行政执法", "法治 2020年", "\"数字政府\" 建设", "營商環境 优化", "审查合法性"]
+        if let tsv = TestPaths.shared?.appendingPathComponent("eval/dev-queries.tsv"),
+           let text = try? String(contentsOf: tsv, encoding: .utf8) {
+            queries += text.split(separator: "\n").dropFirst().map { String($0.split(separator: "\t")[2]) }
+        }
+        for options in [SearchOptions(limit: 10), SearchOptions(limit: 20, perDocument: 0), SearchOptions(limit: 5, sort: .date)] {
+            for q in queries {
+                let a = try single.search(q, options: options), b = try twoRuns.search(q, options: options)
+                #expect(a.hits.map(\.record.key) == b.hits.map(\.record.key), "\(q)")
+                #expect(zip(a.hits, b.hits).allSatisfy { abs($0.score - $1.score) < 1e-9 && $0.exact == $1.exact }, "\(q)")
+                #expect(a.relaxation == b.relaxation, "\(q)")
+            }
+        }
+    }
+
     @Test func headingMatchOutranksBodyMatch() throws {
         let hits = try engine().search("合法性审查", options: SearchOptions(limit: 5, perDocument: 0)).hits
         let first = try #require(hits.first)
