@@ -234,10 +234,14 @@ enum SharedIndexes {
 
 @Suite struct ProximityTests {
     @Test(arguments: [
-        ("加强合法性审查。完善行政执法。", ["合法性审查", "行政执法"], 1.2),
-        ("加强合法性审查和行政执法。", ["合法性审查", "行政执法"], 1.4),
+        ("加强合法性审查。完善行政执法。", ["合法性审查", "行政执法"], 1.2 * 1.15),
+        ("加强合法性审查和行政执法。", ["合法性审查", "行政执法"], 1.4 * 1.15),
+        ("加强合法性审查和行政执法。", ["行政执法", "合法性审查"], 1.4),   // not in the order typed
+        ("完善行政执法。加强合法性审查。", ["合法性审查", "行政执法"], 1.2),
         ("加强合法性审查。\n完善行政执法。", ["合法性审查", "行政执法"], 1.0),
-        ("加強合法性審查與行政執法。", ["合法性审查", "行政执法"], 1.4),
+        ("加強合法性審查與行政執法。", ["合法性审查", "行政执法"], 1.4 * 1.15),
+        // An earlier occurrence out of order does not hide a later one in order.
+        ("执法，合法性审查和行政执法。", ["合法性审查", "执法"], 1.4 * 1.15),
     ])
     func wordsTogetherWeighMore(text: String, needles: [String], factor: Double) {
         #expect(SearchEngine.proximityFactor(text, needles: needles) == factor)
