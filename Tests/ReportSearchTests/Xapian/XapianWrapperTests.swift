@@ -134,6 +134,21 @@ import Testing
         #expect(try back.terms().map(\.term) == ["a\u{0}b"])
     }
 
+    /// Many terms in one call: lengths split the bytes, wdfs add up with single adds, and
+    /// Xapian's refusal of an empty term comes back as an error.
+    @Test func packedTermsArriveWithTheirWdf() throws {
+        let doc = try XapianDocument()
+        let terms = ["法治", "S政府", "a\u{0}b", "6.5"]
+        try doc.addTerms(terms.flatMap { Array($0.utf8) }, lengths: terms.map { UInt32($0.utf8.count) }, wdfs: [3, 1, 2, 1])
+        try doc.addTerm("法治", wdfIncrement: 2)
+        try doc.addTerms([], lengths: [], wdfs: [])
+        let error = #expect(throws: XapianError.self) { try doc.addTerms(Array("x".utf8), lengths: [0, 1], wdfs: [1, 1]) }
+        #expect(error?.kind == .invalidArgument)
+        let back = try doc.terms()
+        #expect(back.map(\.term) == ["6.5", "S政府", "a\u{0}b", "法治"])
+        #expect(back.first { $0.term == "法治" }?.count == 5)
+    }
+
     @Test func replaceAndDeleteByUniqueTerm() throws {
         let dir = try TemporaryDirectory()
         let path = try makeIndex(in: dir, texts)
