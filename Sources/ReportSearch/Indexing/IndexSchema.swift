@@ -37,7 +37,7 @@ public enum IndexSchema {
     /// Metadata: `file:<path>` → "<size> <mtime-ns> <sections>" of the indexed version.
     public static let fileStateKeyPrefix = "file:"
     public static let formatKey = "format"
-    public static let formatValue = "reportsearch-2 bigram-nopos"
+    public static let formatValue = "reportsearch-3 bigram-nopos"
     public static let rootsKey = "roots"
     public static let updatedKey = "updated"
 }

@@ -9,6 +9,7 @@ import Foundation
 /// | U+3000 ideographic space      | ` `                 |
 /// | `GDP`, `Ä`                    | `gdp`, `ä`          |
 /// | `經`, `濟`, `發`, `臺`         | `经`, `济`, `发`, `台` |
+/// | `豈` U+F900 (compatibility)   | `岂` (as `豈` U+8C48)  |
 ///
 /// Traditional → Simplified comes from OpenCC's `t2s` conversion, applied one character at
 /// a time: OpenCC's phrase-level conversion can change a text's length and depends on the
@@ -48,6 +49,15 @@ public struct CharacterFolding: Sendable {
         }
         let traditional = Self.loadTraditionalFolding()
         for (from, to) in traditional { table[Int(from)] = to }
+        // CJK compatibility ideographs (豈 U+F900 …) are canonically the unified ones
+        // (豈 U+8C48): fold them alike, then as their unified form folds.
+        for c in 0xF900...0xFAFF {
+            guard let scalar = Unicode.Scalar(UInt32(c)) else { continue }
+            let unified = String(scalar).precomposedStringWithCanonicalMapping.unicodeScalars
+            if unified.count == 1, let u = unified.first, u.value < 0x10000, u.value != UInt32(c) {
+                table[c] = table[Int(u.value)]
+            }
+        }
         bmp = table
         foldsTraditional = !traditional.isEmpty
         traditionalCount = traditional.count

@@ -52,6 +52,15 @@ import Testing
         #expect(tokenizer.tokens(in: "ＧＤＰ　２０２０").map(\.term) == ["gdp", "2020"])
     }
 
+    /// A compatibility ideograph is the same character as its unified twin: a query typed
+    /// with either finds text written with the other.
+    @Test func compatibilityIdeographsFoldToTheirUnifiedForm() {
+        let folding = CharacterFolding.shared
+        #expect(folding.fold("\u{F900}") == folding.fold("\u{8C48}"))
+        #expect(folding.fold("\u{F91D}\u{F9B5}") == folding.fold("\u{6B04}\u{4F8B}"))   // 欄 例
+        #expect(tokenizer.tokens(in: "建設\u{F9B5}子").map(\.term) == tokenizer.tokens(in: "建设例子").map(\.term))
+    }
+
     @Test func traditionalFoldingIsLoaded() {
         #expect(CharacterFolding.shared.foldsTraditional)
         #expect(CharacterFolding.shared.traditionalCount > 1_000)
