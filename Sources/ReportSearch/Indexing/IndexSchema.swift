@@ -10,7 +10,6 @@
 /// | `A`    | the ancestor headings                           | weighted |
 /// | `T`    | the report title                                | weighted |
 /// | `F`    | file path (all sections of a file)              | boolean  |
-/// | `Q`    | file path + `#` + section order (unique)        | boolean  |
 /// | `Y`    | year, e.g. `Y2020`                              | boolean  |
 /// | `G`    | issuing agency, folded                          | boolean  |
 /// | `P`    | each folder prefix of the path, e.g. `Pgov/`    | boolean  |
@@ -19,7 +18,6 @@ public enum IndexSchema {
     public static let ancestorPrefix = "A"
     public static let titlePrefix = "T"
     public static let filePrefix = "F"
-    public static let sectionPrefix = "Q"
     public static let yearPrefix = "Y"
     public static let agencyPrefix = "G"
     public static let folderPrefix = "P"
@@ -28,8 +26,7 @@ public enum IndexSchema {
     public static let dateSlot: UInt32 = 0
     /// The file path: the collapse key for "sections per report".
     public static let fileSlot: UInt32 = 1
-    /// Section order within its file, zero-padded.
-    public static let orderSlot: UInt32 = 2
+    // Slot 2 held the section order up to format 2; nothing read it.
     /// ``SectionRecord/sortKey``: breaks ties in relevance the same way in one index and in
     /// any sharding of it (docids, Xapian's own tie-break, differ between the two).
     public static let tieSlot: UInt32 = 3

@@ -241,9 +241,7 @@ public enum Indexer {
     static func prepare(_ file: CorpusFile, builder: SectionDocumentBuilder, maxBytes: Int) -> Outcome {
         do {
             let report = try ReportParser.read(fileAt: file.url, relativePath: file.relativePath, maxBytes: maxBytes)
-            let docs = report.sections.enumerated().map { order, section in
-                builder.prepare(report: report, section: section, order: order, path: file.relativePath)
-            }
+            let docs = report.sections.map { builder.prepare(report: report, section: $0, path: file.relativePath) }
             return .success(PreparedFile(documents: docs, warnings: report.warnings))
         } catch let error as ReportError {
             return .failure(error.shortReason)

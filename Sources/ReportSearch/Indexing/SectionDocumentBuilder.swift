@@ -20,7 +20,7 @@ struct PreparedDocument: Sendable {
 
 /// Turns one section of a report into what the index stores (see ``IndexSchema``).
 struct SectionDocumentBuilder {
-    func prepare(report: Report, section: Section, order: Int, path: String) -> PreparedDocument {
+    func prepare(report: Report, section: Section, path: String) -> PreparedDocument {
         // Body: the section's text (its heading line included), without positions: exact
         // phrases are proven against the stored text instead (see ExactMatcher). The
         // heading, the ancestor headings and the title count each distinct term once.
@@ -34,7 +34,7 @@ struct SectionDocumentBuilder {
             counter.add(NormalizedText.foldedScalars(text), field: field, once: true)
         }
 
-        var booleans = [IndexSchema.filePrefix + path, IndexSchema.sectionPrefix + path + "#" + String(order)]
+        var booleans = [IndexSchema.filePrefix + path]
         if let year = report.year { booleans.append(IndexSchema.yearPrefix + String(year)) }
         if let agency = report.agency, !agency.isEmpty {
             booleans.append(IndexSchema.agencyPrefix + CharacterFolding.shared.fold(agency))
@@ -48,13 +48,11 @@ struct SectionDocumentBuilder {
             path: path, title: report.title, date: report.date ?? "", agency: report.agency ?? "",
             documentNumber: report.documentNumber ?? "", sectionPath: section.path, level: section.level,
             lineStart: section.lineStart, lineEnd: section.lineEnd, passage: section.passage, text: section.text)
-        let order = String(repeating: "0", count: max(0, 6 - String(order).count)) + String(order)
         return PreparedDocument(
             terms: counter.packed(),
             booleanTerms: booleans,
             values: [(IndexSchema.dateSlot, Array((report.date ?? "").utf8)),
                      (IndexSchema.fileSlot, Array(path.utf8)),
-                     (IndexSchema.orderSlot, Array(order.utf8)),
                      (IndexSchema.tieSlot, Array(record.sortKey.utf8))],
             data: record.encoded())
     }
