@@ -41,7 +41,7 @@ struct IndexCommand: ParsableCommand {
             let summary = try Indexer.run(roots: roots, indexPath: location.paths[0], options: options) { p in
                 guard showProgress else { return }
                 if p.merging {
-                    FileHandle.standardError.write(Data("\r\u{1B}[Kmerging the shards into one index…".utf8))
+                    FileHandle.standardError.write(Data("\r\u{1B}[Kmerging the parts into one index…".utf8))
                     return
                 }
                 let mbps = Double(p.bytesDone) / 1_048_576 / max(p.elapsedSeconds, 0.001)

@@ -119,7 +119,9 @@ private final class ProgressBox: @unchecked Sendable {
     func update(_ shard: Int, _ p: IndexProgress) {
         lock.withLock {
             latest[shard] = p
+            // Totals are only right once every shard has counted its files.
             let known = latest.compactMap { $0 }
+            guard known.count == latest.count else { return }
             report(IndexProgress(
                 filesDone: known.reduce(0) { $0 + $1.filesDone }, filesTotal: known.reduce(0) { $0 + $1.filesTotal },
                 bytesDone: known.reduce(0) { $0 + $1.bytesDone }, bytesTotal: known.reduce(0) { $0 + $1.bytesTotal },
