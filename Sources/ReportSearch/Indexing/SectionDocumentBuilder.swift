@@ -53,7 +53,7 @@ struct SectionDocumentBuilder {
             booleanTerms: booleans,
             values: [(IndexSchema.dateSlot, Array((report.date ?? "").utf8)),
                      (IndexSchema.fileSlot, Array(path.utf8)),
-                     (IndexSchema.tieSlot, Array(record.sortKey.utf8))],
+                     (IndexSchema.tieSlot, record.sortKey)],
             data: record.encoded())
     }
 }

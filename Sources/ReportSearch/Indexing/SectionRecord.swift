@@ -36,12 +36,14 @@ public struct SectionRecord: Equatable, Sendable {
     public var key: String { "\(path)#\(lineStart)#\(passage)" }
 
     /// Path, then line, then passage, as bytes that sort in that order (the tie-break value).
-    public var sortKey: String {
-        func padded(_ n: Int, _ width: Int) -> String {
-            let digits = String(n)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    public var sortKey: [UInt8] { Self.sortKey(path: path.utf8, lineStart: lineStart, passage: passage) }
+
+    static func sortKey(path: some Collection<UInt8>, lineStart: Int, passage: Int) -> [UInt8] {
+        func padded(_ n: Int, _ width: Int) -> [UInt8] {
+            let digits = Array(String(n).utf8)
+            return Array(repeating: UInt8(ascii: "0"), count: max(0, width - digits.count)) + digits
         }
-        return path + "\u{0}" + padded(lineStart, 9) + padded(passage, 5)
+        return Array(path) + [0] + padded(lineStart, 9) + padded(passage, 5)
     }
 
     static let version: UInt8 = 1
@@ -92,24 +94,30 @@ public struct SectionRecord: Equatable, Sendable {
                   passage: passage, text: text)
     }
 
-    /// The path's UTF-8 (the first field, and the collapse key's value), without decoding.
-    static func pathBytes(in data: UnsafeRawBufferPointer) -> [UInt8]? {
-        var reader = RawReader(data: data)
-        guard reader.byte() == version, let field = reader.field() else { return nil }
-        return Array(field)
+    /// What the exact check of a candidate needs from encoded data, found without decoding
+    /// the rest into strings: the path (the collapse key's value), the ``sortKey`` parts and
+    /// the text.
+    struct Raw {
+        var path: UnsafeRawBufferPointer
+        var lineStart: Int
+        var passage: Int
+        var text: UnsafeRawBufferPointer
+        var sortKey: [UInt8] { SectionRecord.sortKey(path: path, lineStart: lineStart, passage: passage) }
     }
 
-    /// The stored text's bytes inside encoded data, without decoding the rest into strings
-    /// (used by the exact-phrase check on every candidate).
-    static func textBytes(in data: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
+    static func raw(_ data: UnsafeRawBufferPointer) -> Raw? {
         var reader = RawReader(data: data)
-        guard reader.byte() == version else { return nil }
-        for _ in 0..<5 { guard reader.skipField() else { return nil } }
+        guard reader.byte() == version, let path = reader.field() else { return nil }
+        for _ in 0..<4 { guard reader.skipField() else { return nil } }
         guard let count = reader.int() else { return nil }
         for _ in 0..<count { guard reader.skipField() else { return nil } }
-        for _ in 0..<4 { guard reader.int() != nil else { return nil } }
-        return reader.field()
+        guard reader.int() != nil, let lineStart = reader.int(), reader.int() != nil, let passage = reader.int(),
+              let text = reader.field() else { return nil }
+        return Raw(path: path, lineStart: lineStart, passage: passage, text: text)
     }
+
+    /// The stored text's bytes inside encoded data.
+    static func textBytes(in data: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? { raw(data)?.text }
 }
 
 private struct ByteReader {

@@ -85,11 +85,7 @@ public final class SearchEngine {
         }
         guard !shards.isEmpty else { throw SearchError.shardUnavailable("every shard", indexPaths.joined(separator: ", "), missingShards.joined(separator: "; ")) }
         database = shards.count == 1 ? shards[0] : try XapianDatabase(combining: shards)
-        singleDatabase = (try? database.shardCount) == 1
     }
-
-    /// One database (not shards): docids seen by a MatchDecider are the search's docids.
-    private let singleDatabase: Bool
 
     public func search(_ queryText: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
         let query = try QueryParser.parse(queryText)
@@ -111,12 +107,12 @@ public final class SearchEngine {
     struct Candidate {
         var docid: UInt32
         var score: Double
-        /// ``SectionRecord/sortKey``'s bytes, from the tie-break value slot.
+        /// ``SectionRecord/sortKey``, from the tie-break value slot.
         var sortKey: [UInt8]
         /// Whether it satisfies the query exactly; nil: not known yet (a relaxed match).
         var exact: Bool?
         var record: SectionRecord?
-        /// The stored data, when it was read already (single-pass search).
+        /// The stored data, when it was read already (single pass, remote post-filter).
         var data: [UInt8]?
     }
 
@@ -133,6 +129,9 @@ public final class SearchEngine {
         let proven = provenByTerms(query)
         let canRelax = query.positiveTexts.contains { !$0.isEmpty } && !Self.allQuoted(query)
 
+        func relaxedRun(_ mode: QueryMode) throws -> ([Candidate], Int) {
+            try collect(try xapianQuery(query, mode: mode), options: options, count: wanted, decider: nil)
+        }
         var hits: [Candidate]
         var exactTotal: Int
         // The all-terms relaxation: sections holding every term, not exactly; and how many.
@@ -146,28 +145,25 @@ public final class SearchEngine {
             allTerms = { pass.allTerms }
         } else {
             // The exact check folds each candidate's text; the proximity factor is read off the
-            // same folded text, so re-ranking costs no second read. Only in one database: over
-            // shards the decider sees shard-local docids (Xapian's Document::get_docid).
-            var proximity: [UInt32: Double] = [:]
-            let byDocid = rerank && singleDatabase
+            // same folded text, so re-ranking costs no second read. Keyed by the section's sort
+            // key, which the hit carries too (a decider's docid is shard-local over shards).
+            var proximity: [[UInt8]: Double] = [:]
             (hits, exactTotal) = try collect(
                 exactQuery, options: options, count: exactCount,
-                decider: proven ? nil : { docid, data in
-                    guard let text = SectionRecord.textBytes(in: data), matcher.matches(utf8: text) else { return false }
-                    if byDocid { proximity[docid] = Self.proximityFactor(folded: matcher.folded, needles: needleScalars) }
+                decider: proven ? nil : { _, data in
+                    guard let raw = SectionRecord.raw(data), matcher.matches(utf8: raw.text) else { return false }
+                    if rerank { proximity[raw.sortKey] = Self.proximityFactor(folded: matcher.folded, needles: needleScalars) }
                     return true
                 })
             for i in hits.indices {
                 hits[i].exact = true
                 if rerank {
-                    hits[i].score *= try proximity[hits[i].docid]
+                    hits[i].score *= try proximity[hits[i].sortKey]
                         ?? Self.proximityFactor(folded: NormalizedText.foldedScalars(record(&hits[i]).text), needles: needleScalars)
                 }
             }
             // Without a check the all-terms query is the exact one: it would add nothing.
-            if !proven {
-                allTerms = { try self.collect(try self.xapianQuery(query, mode: .allTerms), options: options, count: wanted, decider: nil) }
-            }
+            if !proven { allTerms = { try relaxedRun(.allTerms) } }
         }
         if options.sort == .relevance { Self.orderByScoreThenKey(&hits) }
         var total = exactTotal
@@ -175,7 +171,7 @@ public final class SearchEngine {
         if exactTotal < options.relaxBelow && canRelax {
             var stages: [(Relaxation, () throws -> ([Candidate], Int))] = []
             if let allTerms { stages.append((.allTerms, allTerms)) }
-            stages.append((.anyTerm, { try self.collect(try self.xapianQuery(query, mode: .anyTerm), options: options, count: wanted, decider: nil) }))
+            stages.append((.anyTerm, { try relaxedRun(.anyTerm) }))
             // Any-term matches (some of the words) only when nothing better exists: for a
             // long query they are many and mostly noise, and the widest search to run.
             for (mode, stage) in stages where mode == .allTerms ? hits.count < wanted : hits.isEmpty {
@@ -248,12 +244,16 @@ public final class SearchEngine {
         var exactPerFile: [[UInt8]: Int] = [:], allPerFile: [[UInt8]: Int] = [:]
         let cap = options.perDocument > 0 ? options.perDocument : Int.max
         for var candidate in all {
-            let data = candidate.data ?? []
-            let file = data.withUnsafeBytes { SectionRecord.pathBytes(in: $0) } ?? []
-            let isExact = data.withUnsafeBytes { bytes in SectionRecord.textBytes(in: bytes).map { matcher.matches(utf8: $0) } } ?? false
+            let (file, isExact) = (candidate.data ?? []).withUnsafeBytes { bytes -> ([UInt8], Bool) in
+                guard let raw = SectionRecord.raw(bytes) else { return ([], false) }
+                return (Array(raw.path), matcher.matches(utf8: raw.text))
+            }
+            // An exact candidate beyond its report's cap here is beyond it among all
+            // candidates too (those before it are counted there as well), and relaxing needs
+            // fewer exact hits than `exactCount`: so no relaxed hit is exact.
+            candidate.exact = isExact
             if isExact && exactPerFile[file, default: 0] < cap {
                 exactPerFile[file, default: 0] += 1
-                candidate.exact = true
                 if let needles = proximityNeedles, exact.count < exactCount {
                     candidate.score *= Self.proximityFactor(folded: matcher.folded, needles: needles)
                 }
@@ -264,12 +264,7 @@ public final class SearchEngine {
                 allTerms.append(candidate)
             }
         }
-        let relaxed = allTerms.prefix(wanted).filter { $0.exact != true }.map { c -> Candidate in
-            var c = c
-            c.exact = false
-            return c
-        }
-        return (Array(exact.prefix(exactCount)), (relaxed, allTerms.count))
+        return (Array(exact.prefix(exactCount)), (allTerms.prefix(wanted).filter { $0.exact == false }, allTerms.count))
     }
 
     /// The candidate's stored record, read once.
@@ -298,7 +293,7 @@ public final class SearchEngine {
     /// (×1.2), ×1.15 more when they stand there in the order typed. Position-less terms
     /// cannot tell Xapian this, the stored text can. `needles` are in query order.
     static func proximityFactor(_ text: String, needles: [String]) -> Double {
-        proximityFactor(folded: NormalizedText(text).scalars, needles: needles.map { $0.unicodeScalars.map(\.value) })
+        proximityFactor(folded: NormalizedText.foldedScalars(text), needles: needles.map { $0.unicodeScalars.map(\.value) })
     }
 
     /// The same over folded scalars: each needle's occurrences are found once, then a
@@ -313,10 +308,11 @@ public final class SearchEngine {
             paragraph[i] = p
             if v == 0x0A { p += 1; s += 1 } else if sentenceEnds.contains(v) { s += 1 }
         }
+        let occurrences = needles.map { ExactMatcher.occurrences(of: $0, in: folded) }
         var sentences: Set<Int32>? = nil, paragraphs: Set<Int32>? = nil
-        for needle in needles {
+        for found in occurrences {
             var inSentence = Set<Int32>(), inParagraph = Set<Int32>()
-            for r in ExactMatcher.occurrences(of: needle, in: folded) {
+            for r in found {
                 if sentence[r.lowerBound] == sentence[r.upperBound - 1] { inSentence.insert(sentence[r.lowerBound]) }
                 if paragraph[r.lowerBound] == paragraph[r.upperBound - 1] { inParagraph.insert(paragraph[r.lowerBound]) }
             }
@@ -329,8 +325,8 @@ public final class SearchEngine {
         let ordered = Self.inOrderFactor
         func inOrder(_ unit: [Int32], _ id: Int32) -> Bool {
             var after = -1
-            for needle in needles {
-                guard let r = ExactMatcher.occurrences(of: needle, in: folded).first(where: { $0.lowerBound > after && unit[$0.lowerBound] == id }) else { return false }
+            for found in occurrences {
+                guard let r = found.first(where: { $0.lowerBound > after && unit[$0.lowerBound] == id }) else { return false }
                 after = r.upperBound - 1
             }
             return true
@@ -414,9 +410,9 @@ public final class SearchEngine {
             for i in 0..<mset.count {
                 let docid = try mset.documentID(at: i)
                 let data = try mset.data(at: i)
-                guard data.withUnsafeBytes({ decider(docid, $0) }), let record = SectionRecord(decoding: data) else { continue }
+                guard data.withUnsafeBytes({ decider(docid, $0) }) else { continue }
                 result.append(Candidate(docid: docid, score: try mset.weight(at: i),
-                                        sortKey: try mset.value(at: i, slot: IndexSchema.tieSlot), record: record))
+                                        sortKey: try mset.value(at: i, slot: IndexSchema.tieSlot), data: data))
             }
             offset += mset.count
             if mset.count < page { estimated = result.count; break }
