@@ -18,13 +18,13 @@ enum StagedBuild {
     static func stagingPath(_ indexPath: String) -> String { indexPath + ".staging" }
 
     /// Whether this run builds from nothing: `--rebuild`, no index yet, or an index with
-    /// no file in it (a first build that was interrupted before its merge).
+    /// no section in it (a first build that was interrupted before its merge). Every
+    /// section carries its file's term, so no section means no file.
     static func applies(indexPath: String, options: IndexOptions) -> Bool {
         guard options.jobs > 1 && options.shards == 1 else { return false }
         if options.rebuild { return true }
         guard FileManager.default.fileExists(atPath: indexPath) else { return true }
-        guard let db = try? XapianDatabase(path: indexPath) else { return false }
-        return ((try? db.terms(withPrefix: IndexSchema.filePrefix).isEmpty) ?? false)
+        return (try? XapianDatabase(path: indexPath).documentCount) == 0
     }
 
     /// A staging folder left by an interrupted `--rebuild` is stale once the index is
