@@ -117,6 +117,7 @@ public final class SearchEngine {
     }
 
     private func run(_ query: ParsedQuery, options: SearchOptions, start: DispatchTime) throws -> SearchResults {
+        unitTerms.removeAll(keepingCapacity: true)
         let exactQuery = try xapianQuery(query, mode: .exact)
         // A few more than shown, so that ties at the cut are ordered by key, not by docid.
         let wanted = options.offset + options.limit + Self.tieMargin
@@ -505,8 +506,20 @@ public final class SearchEngine {
 
     enum TermPart { case term(String), character(String) }
 
-    /// The index terms of a text unit: bigrams and words, or a lone Han character.
+    /// The index terms of a text unit: bigrams and words, or a lone Han character. A query
+    /// asks for a unit's terms several times (the selecting query, three boosts, the
+    /// relaxed queries, the exactness and candidate-count checks): tokenized once each.
     func termsOf(_ text: String) -> [TermPart]? {
+        if let known = unitTerms[text] { return known }
+        let parts = tokenize(text)
+        unitTerms[text] = .some(parts)
+        return parts
+    }
+
+    /// Units tokenized by ``termsOf``, kept for one search.
+    private var unitTerms: [String: [TermPart]?] = [:]
+
+    private func tokenize(_ text: String) -> [TermPart]? {
         var parts: [TermPart] = []
         let tokens = tokenizer.tokens(in: text)
         for (i, token) in tokens.enumerated() {
