@@ -77,8 +77,13 @@ public struct SectionRecord: Equatable, Sendable {
     /// Decodes ``encoded()``; nil for data this version cannot read.
     public init?(decoding bytes: some Collection<UInt8>) {
         let buffer = Array(bytes)
-        var reader = ByteReader(bytes: buffer[...])
-        guard reader.byte() == Self.version,
+        guard let record = buffer.withUnsafeBytes({ Self.decode($0) }) else { return nil }
+        self = record
+    }
+
+    private static func decode(_ data: UnsafeRawBufferPointer) -> SectionRecord? {
+        var reader = RawReader(data: data)
+        guard reader.byte() == version,
               let path = reader.string(), let title = reader.string(), let date = reader.string(),
               let agency = reader.string(), let number = reader.string(), let count = reader.int(), count < 1_000
         else { return nil }
@@ -89,9 +94,9 @@ public struct SectionRecord: Equatable, Sendable {
         }
         guard let level = reader.int(), let lineStart = reader.int(), let lineEnd = reader.int(),
               let passage = reader.int(), let text = reader.string() else { return nil }
-        self.init(path: path, title: title, date: date, agency: agency, documentNumber: number,
-                  sectionPath: SectionPath(headings), level: level, lineStart: lineStart, lineEnd: lineEnd,
-                  passage: passage, text: text)
+        return SectionRecord(path: path, title: title, date: date, agency: agency, documentNumber: number,
+                             sectionPath: SectionPath(headings), level: level, lineStart: lineStart, lineEnd: lineEnd,
+                             passage: passage, text: text)
     }
 
     /// What the exact check of a candidate needs from encoded data, found without decoding
@@ -120,27 +125,6 @@ public struct SectionRecord: Equatable, Sendable {
     static func textBytes(in data: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? { raw(data)?.text }
 }
 
-private struct ByteReader {
-    var bytes: ArraySlice<UInt8>
-    mutating func byte() -> UInt8? { bytes.popFirst() }
-    mutating func int() -> Int? {
-        var value: UInt64 = 0, shift: UInt64 = 0
-        while let b = bytes.popFirst() {
-            value |= UInt64(b & 0x7F) << shift
-            if b & 0x80 == 0 { return value <= UInt64(Int.max) ? Int(value) : nil }
-            shift += 7
-            if shift > 63 { return nil }
-        }
-        return nil
-    }
-    mutating func string() -> String? {
-        guard let n = int(), n <= bytes.count else { return nil }
-        let s = String(decoding: bytes.prefix(n), as: UTF8.self)
-        bytes = bytes.dropFirst(n)
-        return s
-    }
-}
-
 private struct RawReader {
     let data: UnsafeRawBufferPointer
     var offset = 0
@@ -165,4 +149,5 @@ private struct RawReader {
         return UnsafeRawBufferPointer(rebasing: data[offset..<(offset + n)])
     }
     mutating func skipField() -> Bool { field() != nil }
+    mutating func string() -> String? { field().map { String(decoding: $0, as: UTF8.self) } }
 }
