@@ -70,49 +70,15 @@ query_all() {  # scope
   cut -f1,3 "$queries" | tail -n +2 > "$work/q.tsv"
   "$bin/report-search" search --queries "$work/q.tsv" --index "$work/ours-$scope" --format csv --timing \
     > "$work/ours-hits.csv" 2> "$work/ours-timing.txt"
-  "$py" - "$work/ours-hits.csv" "$work/ours-timing.txt" "$queries" "$scope" > "$work/ours-q.json" <<'EOF'
-import csv, json, math, statistics, sys
-hits_csv, timing, queries, scope = sys.argv[1:5]
-times = [float(l.split("\t")[1]) for l in open(timing, encoding="utf-8") if "\t" in l]
-hits = {}
-for row in csv.DictReader(open(hits_csv, encoding="utf-8-sig")):
-    hits.setdefault(row["qid"], []).append(row)
-prefix = "gov-reports/" if scope == "gov" else ""   # one root: paths are relative to it
-rr = []
-for q in csv.DictReader(open(queries, encoding="utf-8"), delimiter="\t"):
-    r = 0
-    for row in hits.get(q["qid"], [])[:10]:
-        if prefix + row["path"] == q["target_path"] and int(row["line_start"]) <= int(q["target_line"]) <= int(row["line_end"]):
-            r = 1 / int(row["rank"]); break
-    rr.append(r)
-s = sorted(times)
-print(json.dumps({"queries": len(s), "median_ms": round(statistics.median(s), 3),
-                  "p95_ms": round(s[max(0, math.ceil(0.95 * len(s)) - 1)], 3), "mrr10": round(sum(rr) / len(rr), 4)}))
-EOF
-  record "$scope" report-search "$(cat "$work/ours-q.json")"
+  # One root: report-search's paths are relative to it, the eval file's start with its name.
+  record "$scope" report-search "$(scripts/bench/score_hits.py csv "$work/ours-hits.csv" "$work/ours-timing.txt" \
+    "$queries" "$([ "$scope" = gov ] && echo gov-reports/)")"
   for peer in cjk fts5; do
     local script db system
     if [ $peer = cjk ]; then script=xapian_cjk.py; db="$work/cjk-$scope.compact"; system=xapian-cjk-ngram
     else script=fts5_trigram.py; db="$work/fts5-$scope.db.compact"; system=sqlite-fts5-trigram; fi
     scripts/bench/$script query "$db" "$queries" > "$work/$peer-hits.tsv" 2> "$work/$peer-summary.json"
-    record "$scope" $system "$("$py" - "$work/$peer-hits.tsv" "$work/$peer-summary.json" "$queries" <<'EOF'
-import csv, json, sys
-hits_tsv, summary, queries = sys.argv[1:4]
-s = json.loads(open(summary, encoding="utf-8").read().strip().splitlines()[-1])
-hits = {}
-for line in open(hits_tsv, encoding="utf-8"):
-    qid, ms, rank, path, start, end = line.rstrip("\n").split("\t")[:6]
-    if rank != "0": hits.setdefault(qid, []).append((int(rank), path, int(start), int(end)))
-rr = []
-for q in csv.DictReader(open(queries, encoding="utf-8"), delimiter="\t"):
-    r = 0
-    for rank, path, start, end in sorted(hits.get(q["qid"], []))[:10]:
-        if path == q["target_path"] and start <= int(q["target_line"]) <= end:
-            r = 1 / rank; break
-    rr.append(r)
-print(json.dumps({"queries": s["queries"], "median_ms": s["median_ms"], "p95_ms": s["p95_ms"], "mrr10": round(sum(rr) / len(rr), 4)}))
-EOF
-)"
+    record "$scope" $system "$(scripts/bench/score_hits.py tsv "$work/$peer-hits.tsv" "$queries")"
   done
 }
 
