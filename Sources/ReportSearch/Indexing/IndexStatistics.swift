@@ -11,11 +11,12 @@ public struct IndexStatistics: Sendable, CustomStringConvertible {
     public var lastUpdate: String
 
     public init(indexPath: String) throws {
-        guard FileManager.default.fileExists(atPath: indexPath) else { throw SearchError.noIndex(indexPath) }
+        guard FileManager.default.fileExists(atPath: indexPath) else { throw IndexOpenError.noIndex(indexPath) }
         let db: XapianDatabase
         do { db = try XapianDatabase(path: indexPath) } catch let e as XapianError {
-            throw SearchError.cannotOpen(indexPath, e.message)
+            throw IndexOpenError.cannotOpen(indexPath, e.message)
         }
+        try IndexSchema.checkFormat(of: db, path: indexPath)
         path = indexPath
         files = try db.terms(withPrefix: IndexSchema.filePrefix).count
         sections = try db.documentCount

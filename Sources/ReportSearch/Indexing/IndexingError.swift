@@ -5,7 +5,8 @@ public enum IndexingError: Error, LocalizedError, Equatable {
     case missingRoot(String)
     case locked(index: String)
     case cannotOpen(index: String, reason: String)
-    case wrongFormat(index: String, found: String)
+    /// The index folder holds another layout (a single database, another shard count).
+    case wrongLayout(index: String, found: String)
     case noTraditionalFolding
     case nothingIndexed(skipped: Int)
 
@@ -17,8 +18,8 @@ public enum IndexingError: Error, LocalizedError, Equatable {
             "another process is updating the index at \(index); wait for it to finish and run again"
         case .cannotOpen(let index, let reason):
             "cannot open the index at \(index): \(reason); remove it or run with --rebuild"
-        case .wrongFormat(let index, let found):
-            "the index at \(index) was written in another format (\(found)); run with --rebuild"
+        case .wrongLayout(let index, let found):
+            "the index at \(index) holds \(found)"
         case .noTraditionalFolding:
             "OpenCC's t2s.json could not be loaded, so Traditional characters cannot be folded; run scripts/setup.sh"
         case .nothingIndexed(let skipped):

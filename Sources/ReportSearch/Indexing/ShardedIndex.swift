@@ -1,22 +1,10 @@
 import Dispatch
 import Foundation
 
-/// A sharded index: a folder holding `shard-00` … databases and a Xapian stub file
-/// `XAPIANDB` that lists them, so Xapian opens the folder as one database.
-///
-/// ```
-/// index/XAPIANDB     glass shard-00
-///                    glass shard-01
-/// index/shard-00/    files whose path hashes to 0
-/// index/shard-01/    files whose path hashes to 1
-/// ```
-/// A stable hash of each file's path picks its shard, so an incremental run touches only
-/// the shards whose files changed. Shards are written in parallel, one writer each.
+/// Writes a sharded index (see ``IndexLayout``): a stable hash of each file's path picks
+/// its shard, so an incremental run touches only the shards whose files changed. Shards
+/// are written in parallel, one writer each.
 public enum ShardedIndex {
-    public static let stubName = "XAPIANDB"
-
-    public static func shardName(_ i: Int) -> String { i < 10 ? "shard-0\(i)" : "shard-\(i)" }
-
     /// FNV-1a over the path's UTF-8: stable across runs, machines and Swift versions
     /// (unlike `Hasher`, which is seeded per process).
     public static func shard(of relativePath: String, count: Int) -> Int {
@@ -28,25 +16,20 @@ public enum ShardedIndex {
         return Int(hash % UInt64(count))
     }
 
-    /// The stub file's text for `count` shards.
-    static func stub(count: Int) -> String {
-        (0..<count).map { "glass \(shardName($0))" }.joined(separator: "\n") + "\n"
-    }
-
     static func update(
         files: [CorpusFile], roots: [URL], indexPath: String, options: IndexOptions,
         progress: ((IndexProgress) -> Void)? = nil
     ) throws -> IndexSummary {
         let fm = FileManager.default
         let count = options.shards
-        let stubPath = indexPath + "/" + stubName
-        let stub = stub(count: count)
-        if fm.fileExists(atPath: indexPath + "/iamglass") {
-            throw IndexingError.wrongFormat(index: indexPath, found: "a single database; choose another --index for shards")
+        let stubPath = indexPath + "/" + IndexLayout.stubName
+        let stub = IndexLayout.stub(count: count)
+        if fm.fileExists(atPath: indexPath + "/" + IndexLayout.databaseMarker) {
+            throw IndexingError.wrongLayout(index: indexPath, found: "a single database; choose another --index for shards")
         }
         if let existing = try? String(contentsOfFile: stubPath, encoding: .utf8), existing != stub, !options.rebuild {
             let found = existing.split(separator: "\n").count
-            throw IndexingError.wrongFormat(index: indexPath, found: "\(found) shards; to keep them, use --shards \(found)")
+            throw IndexingError.wrongLayout(index: indexPath, found: "\(found) shards; to keep them, use --shards \(found)")
         }
         try fm.createDirectory(atPath: indexPath, withIntermediateDirectories: true)
 
@@ -57,14 +40,14 @@ public enum ShardedIndex {
         let overall = progress.map { ProgressBox(shards: count, report: $0) }
         let group = DispatchGroup()
         let slots = DispatchSemaphore(value: options.jobs)
-        let start = DispatchTime.now()
+        let start = ContinuousClock.now
         for i in 0..<count {
             slots.wait()
             let part = parts[i]
             DispatchQueue.global().async(group: group) {
                 defer { slots.signal() }
                 results.set(i, Result {
-                    try Indexer.update(files: part, roots: roots, indexPath: indexPath + "/" + shardName(i),
+                    try DatabaseUpdate.run(files: part, roots: roots, indexPath: indexPath + "/" + IndexLayout.shardName(i),
                                        options: options, start: start, progress: overall.map { box in { box.update(i, $0) } })
                 })
             }
@@ -75,7 +58,7 @@ public enum ShardedIndex {
             try stub.write(toFile: stubPath, atomically: true, encoding: .utf8)
             // Shards beyond the new count belonged to an older layout (a --rebuild).
             for name in (try? fm.contentsOfDirectory(atPath: indexPath)) ?? []
-            where name.hasPrefix("shard-") && !(0..<count).map(shardName).contains(name) {
+            where name.hasPrefix("shard-") && !(0..<count).map(IndexLayout.shardName).contains(name) {
                 try? fm.removeItem(atPath: indexPath + "/" + name)
             }
         }

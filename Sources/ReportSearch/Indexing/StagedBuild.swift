@@ -41,22 +41,20 @@ enum StagedBuild {
         let staging = stagingPath(indexPath)
         // 1. Hold the index's lock for the whole build; a new index is committed empty, with
         //    its format, so that it opens (and searches find nothing) until the merge.
-        let target = try Indexer.openWriter(indexPath, mode: .createOrOpen)
+        let target = try DatabaseUpdate.openWriter(indexPath, mode: .createOrOpen)
         let reader = try target.reader()
-        let format = String(decoding: try reader.metadata(IndexSchema.formatKey), as: UTF8.self)
-        if format.isEmpty {
+        if !options.rebuild { try IndexSchema.checkFormat(of: reader, path: indexPath) }
+        if try IndexSchema.storedFormat(of: reader).isEmpty {
             try target.setMetadata(IndexSchema.formatKey, Array(IndexSchema.formatValue.utf8))
             try target.commit()
-        } else if format != IndexSchema.formatValue && !options.rebuild {
-            throw IndexingError.wrongFormat(index: indexPath, found: format)
         }
 
         // 2. The shards: resumed when an earlier run of the same layout was interrupted.
         var shardOptions = options
         shardOptions.shards = options.jobs
         shardOptions.rebuild = false
-        let stub = try? String(contentsOfFile: staging + "/" + ShardedIndex.stubName, encoding: .utf8)
-        if options.rebuild || (stub != nil && stub != ShardedIndex.stub(count: shardOptions.shards)) {
+        let stub = try? String(contentsOfFile: staging + "/" + IndexLayout.stubName, encoding: .utf8)
+        if options.rebuild || (stub != nil && stub != IndexLayout.stub(count: shardOptions.shards)) {
             try? fm.removeItem(atPath: staging)
         }
         let summary = try ShardedIndex.update(files: files, roots: roots, indexPath: staging, options: shardOptions,

@@ -101,8 +101,8 @@ import Testing
             try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: index + "/" + table))
         }
         #expect(throws: IndexingError.self) { try Indexer.run(roots: [corpus], indexPath: index) }
-        #expect(throws: SearchError.self) { try SearchEngine(indexPaths: [index]) }
-        #expect(throws: SearchError.self) { try SearchEngine(indexPaths: [dir.path + "/none"]) }
+        #expect(throws: IndexOpenError.self) { try SearchEngine(indexPaths: [index]) }
+        #expect(throws: IndexOpenError.self) { try SearchEngine(indexPaths: [dir.path + "/none"]) }
     }
 
     @Test func sectionRecordRoundTrips() throws {
@@ -213,7 +213,7 @@ import Testing
         let dir = try TemporaryDirectory()
         let index = dir.path + "/index"
         let staging = StagedBuild.stagingPath(index)
-        let shards = (0..<2).map { staging + "/" + ShardedIndex.shardName($0) }
+        let shards = (0..<2).map { staging + "/" + IndexLayout.shardName($0) }
         // The staging stub is written after the shards; poll the shards themselves.
         guard try killIndexRun(gov, index: index, jobs: 2, once: {
             shards.reduce(0) { $0 + ((try? XapianDatabase(path: $1).documentCount) ?? 0) } >= 900

@@ -28,14 +28,14 @@ import Testing
         let summary = try Indexer.run(roots: [corpus], indexPath: sharded, options: IndexOptions(shards: 4, jobs: 2))
         #expect(summary.filesIndexed == 16)
         #expect(try String(contentsOfFile: sharded + "/XAPIANDB", encoding: .utf8) == "glass shard-00\nglass shard-01\nglass shard-02\nglass shard-03\n")
-        let counts = try (0..<4).map { try XapianDatabase(path: sharded + "/" + ShardedIndex.shardName($0)).documentCount }
+        let counts = try (0..<4).map { try XapianDatabase(path: sharded + "/" + IndexLayout.shardName($0)).documentCount }
         #expect(counts.reduce(0, +) == summary.sectionsWritten && counts.filter { $0 > 0 }.count >= 3)
         #expect(!(try Indexer.run(roots: [corpus], indexPath: sharded, options: IndexOptions(shards: 4))).wroteAnything)
         #expect(throws: IndexingError.self) { try Indexer.run(roots: [corpus], indexPath: sharded, options: IndexOptions(shards: 2)) }
 
         let reference = try SearchEngine(indexPaths: [single])
         try expectSame(reference, try SearchEngine(indexPaths: [sharded]))
-        try expectSame(reference, try SearchEngine(indexPaths: (0..<4).map { sharded + "/" + ShardedIndex.shardName($0) }))
+        try expectSame(reference, try SearchEngine(indexPaths: (0..<4).map { sharded + "/" + IndexLayout.shardName($0) }))
 
         guard let tcpsrv = LocalTCPServer.executable else {
             Issue.record("xapian-tcpsrv is not installed: run scripts/setup.sh")
@@ -52,7 +52,7 @@ import Testing
         // A shard that is down: an error naming it, or with allowPartial the others answer.
         let broken = dir.path + "/broken.stub"
         try "remote 127.0.0.1:\(a.port)\nremote 127.0.0.1:1\n".write(toFile: broken, atomically: true, encoding: .utf8)
-        let error = #expect(throws: SearchError.self) { try SearchEngine(indexPaths: [broken], remoteTimeoutMilliseconds: 2_000) }
+        let error = #expect(throws: IndexOpenError.self) { try SearchEngine(indexPaths: [broken], remoteTimeoutMilliseconds: 2_000) }
         #expect(error?.localizedDescription.contains("remote 127.0.0.1:1") == true)
         let partial = try SearchEngine(indexPaths: [broken], allowPartial: true, remoteTimeoutMilliseconds: 2_000)
         #expect(partial.missingShards.count == 1)

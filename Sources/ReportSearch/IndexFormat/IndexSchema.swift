@@ -37,4 +37,19 @@ public enum IndexSchema {
     public static let formatValue = "reportsearch-3 bigram-nopos"
     public static let rootsKey = "roots"
     public static let updatedKey = "updated"
+
+    /// The format an index was written in (empty for a database nothing was written to).
+    static func storedFormat(of database: XapianDatabase) throws -> String {
+        String(decoding: try database.metadata(formatKey), as: UTF8.self)
+    }
+
+    /// The one format check, for readers and writers: the index must be in this version's
+    /// format, or be a database nothing was written to yet.
+    static func checkFormat(of database: XapianDatabase, path: String) throws {
+        let format = try storedFormat(of: database)
+        let isNew = format.isEmpty ? try database.documentCount == 0 : false
+        guard format == formatValue || isNew else {
+            throw IndexOpenError.wrongFormat(index: path, found: format)
+        }
+    }
 }

@@ -1,0 +1,54 @@
+import Foundation
+
+/// One line of a Xapian stub database file, opened on its own so errors can name it.
+///
+/// | stub line                 | opens                                      |
+/// |---------------------------|--------------------------------------------|
+/// | `glass shard-00`          | a local database, relative to the stub     |
+/// | `auto /data/idx`          | any local database or stub                 |
+/// | `remote 10.0.0.5:33101`   | a shard served by `xapian-tcpsrv`          |
+struct ShardSpec {
+    enum Kind { case local(String), remote(host: String, port: UInt16) }
+    var kind: Kind
+    var label: String
+
+    var isLocal: Bool { if case .local = kind { true } else { false } }
+
+    func open(timeoutMilliseconds: UInt32) throws -> XapianDatabase {
+        switch kind {
+        case .local(let path): try XapianDatabase(path: path)
+        case .remote(let host, let port):
+            try XapianDatabase(remoteHost: host, port: port, timeoutMilliseconds: timeoutMilliseconds)
+        }
+    }
+
+    /// The shards of an index path: a database folder (one shard), a folder with a
+    /// `XAPIANDB` stub, or a stub file.
+    static func parse(indexPath: String) throws -> [ShardSpec] {
+        var isDirectory: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: indexPath, isDirectory: &isDirectory)
+        let stubPath = isDirectory.boolValue ? indexPath + "/" + IndexLayout.stubName : indexPath
+        guard let stub = try? String(contentsOfFile: stubPath, encoding: .utf8), !stub.utf8.contains(0) else {
+            return [ShardSpec(kind: .local(indexPath), label: indexPath)]
+        }
+        let base = (stubPath as NSString).deletingLastPathComponent
+        var specs: [ShardSpec] = []
+        for raw in stub.split(whereSeparator: \.isNewline) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
+            let parts = line.split(separator: " ", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2 else { return [ShardSpec(kind: .local(indexPath), label: indexPath)] }
+            if parts[0] == "remote", let colon = parts[1].lastIndex(of: ":"), colon != parts[1].startIndex,
+               let port = UInt16(parts[1][parts[1].index(after: colon)...]) {
+                specs.append(ShardSpec(kind: .remote(host: String(parts[1][..<colon]), port: port), label: "remote \(parts[1])"))
+            } else if parts[0] == "remote" {
+                // `remote :program args` and other forms: let Xapian open the whole stub.
+                return [ShardSpec(kind: .local(indexPath), label: indexPath)]
+            } else {
+                let path = parts[1].hasPrefix("/") ? parts[1] : base + "/" + parts[1]
+                specs.append(ShardSpec(kind: .local(path), label: parts[1]))
+            }
+        }
+        return specs.isEmpty ? [ShardSpec(kind: .local(indexPath), label: indexPath)] : specs
+    }
+}
