@@ -32,7 +32,7 @@ struct IndexLocation: ParsableArguments {
     func openEngine(allowPartial: Bool = false) throws -> SearchEngine {
         do {
             return try SearchEngine(indexPaths: paths, allowPartial: allowPartial)
-        } catch let error as SearchError {
+        } catch let error as IndexOpenError {
             throw fail(error.localizedDescription)
         }
     }

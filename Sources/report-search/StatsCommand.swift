@@ -14,7 +14,7 @@ struct StatsCommand: ParsableCommand {
             do {
                 let stats = try IndexStatistics(indexPath: path)
                 print(stats.description)
-            } catch let error as SearchError {
+            } catch let error as IndexOpenError {
                 throw fail(error.localizedDescription)
             }
         }

@@ -4,7 +4,8 @@
 struct ExactMatcher {
     let query: ParsedQuery
     private let needles: [String: [UInt32]]
-    /// The last text checked by ``matches(utf8:)``, folded.
+    /// The last text checked by ``matches(utf8:)``, folded: proximity and snippets read it
+    /// instead of folding the section again (see ``keepFolded()``).
     private(set) var folded: [UInt32] = []
 
     init(_ query: ParsedQuery) {
@@ -36,22 +37,30 @@ struct ExactMatcher {
             case .error: folded.append(0xFFFD)
             }
         }
+        return matches(folded: folded)
+    }
+
+    /// Whether text already folded (``NormalizedText/foldedScalars(_:folding:)``) satisfies
+    /// the query's text units.
+    func matches(folded text: [UInt32]) -> Bool {
+        func evaluate(_ q: ParsedQuery) -> Bool {
+            switch q {
+            case .text(let t, _): Self.contains(text, needles[t] ?? [])
+            case .and(let qs): qs.allSatisfy(evaluate)
+            case .or(let qs): qs.contains(where: evaluate)
+            case .not(let inner): !evaluate(inner)
+            case .field, .year, .date: true
+            }
+        }
         return evaluate(query)
     }
 
-    mutating func matches(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { matches(utf8: UnsafeRawBufferPointer($0)) }
-    }
-
-    private func evaluate(_ q: ParsedQuery) -> Bool {
-        switch q {
-        case .text(let t, _): Self.contains(folded, needles[t] ?? [])
-        case .and(let qs): qs.allSatisfy(evaluate)
-        case .or(let qs): qs.contains(where: evaluate)
-        case .not(let inner): !evaluate(inner)
-        case .field, .year, .date: true
-        }
+    /// Hands over the last folded text without copying it; the next check folds into a
+    /// fresh buffer.
+    mutating func keepFolded() -> [UInt32] {
+        var taken: [UInt32] = []
+        swap(&taken, &folded)
+        return taken
     }
 
     /// Occurrences (scalar ranges) of `needle` in `haystack`, non-overlapping scan.

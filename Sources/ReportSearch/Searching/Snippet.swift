@@ -43,11 +43,14 @@ public struct SnippetMaker: Sendable {
     static let sentenceEnds: Set<UInt32> = [0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x0A, 0x21, 0x3F, 0x3B]
 
     /// - Parameters:
+    ///   - folded: `text` folded (``NormalizedText/foldedScalars(_:folding:)``), when the
+    ///     caller has it already (the exact check made it); folded here otherwise;
     ///   - needles: folded text units to highlight as whole spans;
     ///   - fallbackTerms: folded terms (bigrams, words) highlighted when no needle occurs.
-    public func snippets(for text: String, needles: [String], fallbackTerms: [String]) -> [Snippet] {
+    public func snippets(for text: String, folded: [UInt32]? = nil, needles: [String], fallbackTerms: [String]) -> [Snippet] {
         let original = Array(text.unicodeScalars)
-        let folded = NormalizedText.foldedScalars(text)
+        var folded = folded ?? []
+        if folded.count != original.count { folded = NormalizedText.foldedScalars(text) }
         var spans = Self.spans(of: needles, in: folded)
         if spans.isEmpty { spans = Self.spans(of: fallbackTerms, in: folded) }
         var used: [Range<Int>] = []

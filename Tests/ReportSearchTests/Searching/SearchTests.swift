@@ -82,8 +82,7 @@ enum SharedIndexes {
     @Test func singlePassEqualsDeciderAndRelaxedRuns() throws {
         let index = SharedIndexes.gov ?? SharedIndexes.sample
         let single = try SearchEngine(indexPaths: [index])
-        let twoRuns = try SearchEngine(indexPaths: [index])
-        twoRuns.singlePassLimit = 0
+        let twoRuns = try SearchEngine(indexPaths: [index], singlePassLimit: 0)
         var queries = ["合法性审查 行政执法", "法治 2020年", "\"数字政府\" 建设", "營商環境 优化", "审查合法性"]
         if let tsv = TestPaths.shared?.appendingPathComponent("eval/dev-queries.tsv"),
            let text = try? String(contentsOf: tsv, encoding: .utf8) {
@@ -244,6 +243,6 @@ enum SharedIndexes {
         ("执法，合法性审查和行政执法。", ["合法性审查", "执法"], 1.4 * 1.15),
     ])
     func wordsTogetherWeighMore(text: String, needles: [String], factor: Double) {
-        #expect(SearchEngine.proximityFactor(text, needles: needles) == factor)
+        #expect(Ranking.proximityFactor(text, needles: needles) == factor)
     }
 }

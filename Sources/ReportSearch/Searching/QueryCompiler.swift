@@ -1,0 +1,206 @@
+/// Turns a ``ParsedQuery`` into Xapian queries: made once per search, so each text unit
+/// is tokenized once however often the search asks for its terms (the selecting query,
+/// three boosts, the relaxed queries, the exactness and candidate-count checks).
+///
+/// | unit              | terms                          | Xapian                                  |
+/// |-------------------|--------------------------------|-----------------------------------------|
+/// | `合法性审查`       | 合法 法性 性审 审查              | AND of the four (exact: checked after)  |
+/// | `税`              | a lone character               | wildcard `税*` (its bigrams and unigram) |
+/// | `2015年`          | `2015`, and 年 beside it        | `2015` (年 left to the exact check)      |
+/// | `GDP`             | `gdp`                          | the word term                           |
+struct QueryCompiler {
+    enum Mode { case exact, allTerms, anyTerm }
+    enum TermPart { case term(String), character(String) }
+
+    let query: ParsedQuery
+    let database: XapianDatabase
+    /// Every text unit's terms (nil: nothing searchable), keyed by the unit's text.
+    private let unitTerms: [String: [TermPart]?]
+
+    init(_ query: ParsedQuery, database: XapianDatabase) {
+        self.query = query
+        self.database = database
+        var units: [String: [TermPart]?] = [:]
+        let tokenizer = Tokenizer()
+        func collect(_ q: ParsedQuery) {
+            switch q {
+            case .text(let t, _), .field(.title, let t):
+                if units[t] == nil { units[t] = .some(Self.tokenize(t, tokenizer)) }
+            case .and(let qs), .or(let qs): qs.forEach(collect)
+            case .not(let inner): collect(inner)
+            case .field, .year, .date: break
+            }
+        }
+        collect(query)
+        unitTerms = units
+    }
+
+    /// The index terms of a text unit: bigrams and words, or a lone Han character.
+    func termsOf(_ text: String) -> [TermPart]? {
+        unitTerms[text] ?? Self.tokenize(text, Tokenizer())
+    }
+
+    private static func tokenize(_ text: String, _ tokenizer: Tokenizer) -> [TermPart]? {
+        var parts: [TermPart] = []
+        let tokens = tokenizer.tokens(in: text)
+        for (i, token) in tokens.enumerated() {
+            switch token.kind {
+            case .bigram, .word: parts.append(.term(token.term))
+            case .unigram:
+                // A run of one character has no bigram: match any term starting with it
+                // (its bigrams, and the unigram it has where it ends a run).
+                let previousIsSameRun = i > 0 && tokens[i - 1].kind == .bigram
+                    && tokens[i - 1].scalarRange.upperBound == token.scalarRange.upperBound
+                if !previousIsSameRun { parts.append(.character(token.term)) }
+            }
+        }
+        return parts.isEmpty ? nil : parts
+    }
+
+    /// The Xapian query. Text units become the AND of their bigram and word terms (a single
+    /// Han character: every term starting with it, see ``Token/Kind``); headings, ancestor
+    /// headings and the title add weight through AND_MAYBE (``Ranking/fieldBoosts``).
+    func xapianQuery(_ mode: Mode) throws -> XapianQuery {
+        let selecting = try selectingQuery(query, mode: mode) ?? XapianQuery.matchAll()
+        var boosts: [XapianQuery] = []
+        for text in query.positiveTexts {
+            for (prefix, factor) in Ranking.fieldBoosts {
+                if let unit = try textQuery(text, prefix: prefix, mode: .exact) { boosts.append(try unit.scaled(by: factor)) }
+            }
+        }
+        guard !boosts.isEmpty else { return selecting }
+        return try XapianQuery(.andMaybe, [selecting, try XapianQuery(.or, boosts)])
+    }
+
+    /// Whether Xapian's match alone is exact: every text unit is one term (a bigram, a word,
+    /// or a lone character's wildcard), whose presence proves the unit occurs, and any
+    /// exclusion is a single term, which Xapian's AND_NOT applies. Then no candidate's text
+    /// needs reading.
+    var isProvenByTerms: Bool { provenByTerms(query) }
+
+    private func provenByTerms(_ q: ParsedQuery) -> Bool {
+        switch q {
+        case .text(let t, _): termsOf(t)?.count == 1
+        case .and(let qs):
+            qs.allSatisfy { part in
+                if case .not(let inner) = part, case .text = inner { return provenByTerms(inner) }
+                return provenByTerms(part)
+            }
+        case .or(let qs): qs.allSatisfy(provenByTerms)
+        case .not: false  // applied in Xapian only inside an AND (see selectingQuery)
+        case .field, .year, .date: true
+        }
+    }
+
+    /// Whether every text unit is a quoted phrase, which is never relaxed.
+    var isAllQuoted: Bool { Self.allQuoted(query) }
+
+    private static func allQuoted(_ q: ParsedQuery) -> Bool {
+        switch q {
+        case .text(_, let quoted): quoted
+        case .and(let qs), .or(let qs): qs.allSatisfy(allQuoted)
+        default: true
+        }
+    }
+
+    /// An upper bound on the sections the query's selecting part can match: the rarest
+    /// required term's frequency. Nil when there is no useful bound (a lone character, or
+    /// only filters).
+    func candidateBound() throws -> Int? { try candidateBound(query) }
+
+    private func candidateBound(_ q: ParsedQuery) throws -> Int? {
+        switch q {
+        case .text(let t, _):
+            var best: Int?
+            for case .term(let term) in termsOf(t) ?? [] {
+                let frequency = try database.termFrequency(term)
+                best = min(best ?? frequency, frequency)
+            }
+            return best
+        case .and(let qs):
+            return try qs.compactMap { part -> Int? in
+                if case .not = part { return nil }
+                return try candidateBound(part)
+            }.min()
+        case .or(let qs):
+            var sum = 0
+            for part in qs {
+                guard let bound = try candidateBound(part) else { return nil }
+                sum += bound
+            }
+            return sum
+        case .not, .field, .year, .date:
+            return nil
+        }
+    }
+
+    private func selectingQuery(_ q: ParsedQuery, mode: Mode) throws -> XapianQuery? {
+        switch q {
+        case .text(let t, _):
+            return try textQuery(t, prefix: "", mode: mode)
+        case .and(let parts):
+            var positives: [XapianQuery] = [], negatives: [XapianQuery] = [], filters: [XapianQuery] = []
+            for part in parts {
+                switch part {
+                case .not(let inner):
+                    // Exact exclusion happens in the matcher; a single-term exclusion is also
+                    // exact in Xapian, so it can prune early.
+                    if case .text(let t, _) = inner, let terms = termsOf(t), terms.count == 1, case .term(let term) = terms[0] {
+                        negatives.append(try XapianQuery(term: term))
+                    }
+                case .field, .year, .date:
+                    if let f = try selectingQuery(part, mode: mode) { filters.append(f) }
+                default:
+                    if let p = try selectingQuery(part, mode: mode) { positives.append(p) }
+                }
+            }
+            var result: XapianQuery
+            if positives.isEmpty {
+                result = try XapianQuery.matchAll()
+            } else if positives.count == 1 {
+                result = positives[0]
+            } else {
+                result = try XapianQuery(mode == .anyTerm ? .or : .and, positives)
+            }
+            if !filters.isEmpty { result = try XapianQuery(.filter, [result] + filters) }
+            if !negatives.isEmpty { result = try XapianQuery(.andNot, [result, try XapianQuery(.or, negatives)]) }
+            return result
+        case .or(let parts):
+            let subs = try parts.compactMap { try selectingQuery($0, mode: mode) }
+            return subs.isEmpty ? nil : try XapianQuery(.or, subs)
+        case .not:
+            return nil
+        case .field(.title, let v):
+            return try textQuery(v, prefix: IndexSchema.titlePrefix, mode: .exact)?.scaled(by: 0)
+        case .field(.agency, let v):
+            let names = try database.terms(withPrefix: IndexSchema.agencyPrefix).filter { $0.term.contains(v) }
+            guard !names.isEmpty else { return try XapianQuery.matchNothing() }
+            return try XapianQuery(.or, names.map { try XapianQuery(term: $0.term) }).scaled(by: 0)
+        case .field(.path, let v):
+            let prefix = v.hasPrefix("/") ? String(v.dropFirst()) : v
+            return try XapianQuery(wildcard: IndexSchema.filePrefix + prefix).scaled(by: 0)
+        case .year(let range):
+            let years = try range.clamped(to: 0...9999).map { try XapianQuery(term: IndexSchema.yearPrefix + String($0)) }
+            return try XapianQuery(.or, years).scaled(by: 0)
+        case .date(let low, let high):
+            return try XapianQuery(valueSlot: IndexSchema.dateSlot, from: low.isEmpty ? nil : Array(low.utf8),
+                                   to: high.isEmpty ? nil : Array((high + "\u{7F}").utf8))
+        }
+    }
+
+    private func textQuery(_ text: String, prefix: String, mode: Mode) throws -> XapianQuery? {
+        guard let parts = termsOf(text) else { return nil }
+        // Beside other terms (the 年 of 2015年) a lone character is left to the exact check:
+        // its wildcard expands to every term starting with it (thousands for 年, milliseconds
+        // a query) and would only filter.
+        let hasTerm = parts.contains { if case .term = $0 { true } else { false } }
+        let subs = try parts.compactMap { part -> XapianQuery? in
+            switch part {
+            case .term(let t): try XapianQuery(term: prefix + t)
+            case .character(let c): hasTerm ? nil : try XapianQuery(wildcard: prefix + c)
+            }
+        }
+        if subs.count == 1 { return subs[0] }
+        return try XapianQuery(mode == .anyTerm ? .or : .and, subs)
+    }
+}

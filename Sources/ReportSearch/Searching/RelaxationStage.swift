@@ -1,0 +1,49 @@
+/// Adds relaxed hits below the exact ones when an unquoted query finds fewer than
+/// ``SearchOptions/relaxBelow`` sections exactly:
+///
+/// | stage        | runs when                       | adds                                        |
+/// |--------------|---------------------------------|---------------------------------------------|
+/// | all-terms    | fewer hits than wanted          | sections holding every term, in any order   |
+/// | any-term     | still no hit at all             | sections holding some of the query's terms  |
+///
+/// Any-term matches only when nothing better exists: for a long query they are many and
+/// mostly noise, and the widest search to run.
+struct RelaxationStage {
+    let compiler: QueryCompiler
+    let collector: CandidateCollector
+    let options: SearchOptions
+
+    struct Result {
+        var hits: [Candidate]
+        var total: Int
+        var relaxation: Relaxation
+    }
+
+    func run(after exact: ExactSearch.Result) throws -> Result {
+        var result = Result(hits: exact.hits.candidates, total: exact.hits.total, relaxation: .none)
+        let canRelax = compiler.query.positiveTexts.contains { !$0.isEmpty } && !compiler.isAllQuoted
+        guard exact.hits.total < options.relaxBelow && canRelax else { return result }
+        let wanted = options.candidatesWanted
+        // Without a check the all-terms query is the exact one: it would add nothing.
+        if !exact.isProven && result.hits.count < wanted {
+            add(try exact.allTerms ?? relaxed(.allTerms), as: .allTerms, to: &result, exactTotal: exact.hits.total)
+        }
+        if result.hits.isEmpty {
+            add(try relaxed(.anyTerm), as: .anyTerm, to: &result, exactTotal: exact.hits.total)
+        }
+        return result
+    }
+
+    private func relaxed(_ mode: QueryCompiler.Mode) throws -> CandidateList {
+        try collector.collect(try compiler.xapianQuery(mode), count: options.candidatesWanted, decider: nil)
+    }
+
+    private func add(_ more: CandidateList, as mode: Relaxation, to result: inout Result, exactTotal: Int) {
+        let seen = Set(result.hits.map(\.docid))
+        var added = more.candidates.filter { !seen.contains($0.docid) }
+        if options.sort == .relevance { Ranking.orderByScoreThenKey(&added) }
+        result.hits += added
+        if !added.isEmpty { result.relaxation = mode }
+        result.total = max(result.total, exactTotal + more.total)
+    }
+}

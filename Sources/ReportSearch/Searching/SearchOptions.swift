@@ -1,0 +1,25 @@
+/// Options of one search.
+public struct SearchOptions: Sendable {
+    public enum Sort: String, Sendable, CaseIterable { case relevance, date }
+    public var limit = 10
+    public var offset = 0
+    /// Sections per report; 0 = no limit.
+    public var perDocument = 3
+    public var sort = Sort.relevance
+    public var snippet = SnippetMaker()
+    /// Relax an unquoted query when the exact search finds fewer sections than this.
+    public var relaxBelow = 3
+
+    public init(limit: Int = 10, offset: Int = 0, perDocument: Int = 3, sort: Sort = .relevance,
+                snippet: SnippetMaker = SnippetMaker(), relaxBelow: Int = 3) {
+        (self.limit, self.offset, self.perDocument, self.sort, self.snippet, self.relaxBelow) =
+            (max(0, limit), max(0, offset), max(0, perDocument), sort, snippet, relaxBelow)
+    }
+
+    /// Candidates to rank: the page and those before it, plus ``Ranking/tieMargin`` so that
+    /// ties at the cut are ordered by key, not by docid. Saturates instead of overflowing.
+    var candidatesWanted: Int {
+        let (page, overflow) = offset.addingReportingOverflow(limit)
+        return overflow || page > Int.max - Ranking.tieMargin ? Int.max : page + Ranking.tieMargin
+    }
+}
