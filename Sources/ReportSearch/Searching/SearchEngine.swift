@@ -387,7 +387,7 @@ public final class SearchEngine {
             do {
                 let mset = try enquire.matches(offset: 0, limit: count, decider: decider)
                 return (try candidates(mset), mset.estimatedMatches)
-            } catch let error as XapianError where error.message.contains("MatchDecider not supported") {
+            } catch let error as XapianError where error.kind == .unsupported {
                 // Xapian's remote backend cannot run a MatchDecider ("MatchDecider not
                 // supported for the remote backend"): check candidates here instead.
                 deciderUnsupported = true
