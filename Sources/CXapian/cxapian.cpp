@@ -79,6 +79,10 @@ cx_status guard(char **error, Body &&body) {
         return fail(error, CX_ERROR_INVALID_ARGUMENT, e);
     } catch (const Xapian::RangeError &e) {
         return fail(error, CX_ERROR_INVALID_ARGUMENT, e);
+    } catch (const Xapian::UnimplementedError &e) {
+        // The remote backend refuses a MatchDecider (and a KeyMaker) this way, in
+        // matcher/multimatch.cc: "Xapian::MatchDecider not supported for the remote backend".
+        return fail(error, CX_ERROR_UNSUPPORTED, e);
     } catch (const Xapian::Error &e) {
         return fail(error, CX_ERROR_OTHER, e);
     } catch (const std::bad_alloc &) {
@@ -101,11 +105,9 @@ cx_status copy_out(const std::string &s, char **out, size_t *length) {
     return CX_OK;
 }
 
-cx_termiter *snapshot(Xapian::TermIterator it, Xapian::TermIterator end, bool use_wdf) {
+cx_termiter *snapshot(Xapian::TermIterator it, Xapian::TermIterator end) {
     auto *result = new cx_termiter();
-    for (; it != end; ++it) {
-        result->terms.emplace_back(*it, use_wdf ? it.get_wdf() : it.get_termfreq());
-    }
+    for (; it != end; ++it) result->terms.emplace_back(*it, it.get_termfreq());
     return result;
 }
 
@@ -127,14 +129,9 @@ Xapian::Query::op to_op(cx_query_op op) {
         case CX_OP_AND: return Xapian::Query::OP_AND;
         case CX_OP_OR: return Xapian::Query::OP_OR;
         case CX_OP_AND_NOT: return Xapian::Query::OP_AND_NOT;
-        case CX_OP_XOR: return Xapian::Query::OP_XOR;
         case CX_OP_AND_MAYBE: return Xapian::Query::OP_AND_MAYBE;
         case CX_OP_FILTER: return Xapian::Query::OP_FILTER;
-        case CX_OP_NEAR: return Xapian::Query::OP_NEAR;
         case CX_OP_PHRASE: return Xapian::Query::OP_PHRASE;
-        case CX_OP_ELITE_SET: return Xapian::Query::OP_ELITE_SET;
-        case CX_OP_SYNONYM: return Xapian::Query::OP_SYNONYM;
-        case CX_OP_MAX: return Xapian::Query::OP_MAX;
     }
     throw Xapian::InvalidArgumentError("unknown query operator");
 }
@@ -144,8 +141,6 @@ Xapian::Query::op to_op(cx_query_op op) {
 extern "C" {
 
 void cx_free(void *pointer) { std::free(pointer); }
-
-const char *cx_version_string(void) { return Xapian::version_string(); }
 
 // ---- read-only databases ----
 
@@ -171,16 +166,8 @@ cx_status cx_database_add_database(cx_database *database, const cx_database *sha
     return guard(error, [&] { database->db.add_database(shard->db); });
 }
 
-cx_status cx_database_shard_count(const cx_database *database, size_t *out, char **error) {
-    return guard(error, [&] { *out = database->db.size(); });
-}
-
-cx_status cx_database_reopen(cx_database *database, int *changed, char **error) {
-    return guard(error, [&] { *changed = database->db.reopen() ? 1 : 0; });
-}
-
-cx_status cx_database_close(cx_database *database, char **error) {
-    return guard(error, [&] { database->db.close(); });
+cx_status cx_database_reopen(cx_database *database, char **error) {
+    return guard(error, [&] { database->db.reopen(); });
 }
 
 void cx_database_free(cx_database *database) {
@@ -192,14 +179,6 @@ void cx_database_free(cx_database *database) {
 
 cx_status cx_database_doccount(const cx_database *database, uint32_t *out, char **error) {
     return guard(error, [&] { *out = database->db.get_doccount(); });
-}
-
-cx_status cx_database_lastdocid(const cx_database *database, uint32_t *out, char **error) {
-    return guard(error, [&] { *out = database->db.get_lastdocid(); });
-}
-
-cx_status cx_database_average_length(const cx_database *database, double *out, char **error) {
-    return guard(error, [&] { *out = database->db.get_avlength(); });
 }
 
 cx_status cx_database_termfreq(const cx_database *database, const char *term, size_t term_length,
@@ -217,35 +196,17 @@ cx_status cx_database_get_metadata(const cx_database *database, const char *key,
     return guard(error, [&] { copy_out(database->db.get_metadata(str(key, key_length)), value, value_length); });
 }
 
-cx_status cx_database_postlist(const cx_database *database, const char *term, size_t term_length,
-                               uint32_t **docids, size_t *count, char **error) {
-    return guard(error, [&] {
-        std::vector<uint32_t> ids;
-        const std::string t = str(term, term_length);
-        for (auto it = database->db.postlist_begin(t); it != database->db.postlist_end(t); ++it) {
-            ids.push_back(*it);
-        }
-        *docids = static_cast<uint32_t *>(std::malloc(sizeof(uint32_t) * (ids.empty() ? 1 : ids.size())));
-        if (*docids == nullptr) throw std::bad_alloc();
-        if (!ids.empty()) std::memcpy(*docids, ids.data(), sizeof(uint32_t) * ids.size());
-        *count = ids.size();
-    });
-}
-
 cx_status cx_database_allterms(const cx_database *database, const char *prefix, size_t prefix_length,
                                cx_termiter **out, char **error) {
     return guard(error, [&] {
         const std::string p = str(prefix, prefix_length);
-        *out = snapshot(database->db.allterms_begin(p), database->db.allterms_end(p), false);
+        *out = snapshot(database->db.allterms_begin(p), database->db.allterms_end(p));
     });
 }
 
 cx_status cx_database_compact(cx_database *database, const char *destination,
-                              size_t destination_length, int single_file, char **error) {
-    return guard(error, [&] {
-        const unsigned flags = Xapian::DBCOMPACT_MULTIPASS | (single_file ? Xapian::DBCOMPACT_SINGLE_FILE : 0);
-        database->db.compact(str(destination, destination_length), flags);
-    });
+                              size_t destination_length, char **error) {
+    return guard(error, [&] { database->db.compact(str(destination, destination_length), Xapian::DBCOMPACT_MULTIPASS); });
 }
 
 cx_status cx_database_check(const char *path, size_t path_length, size_t *errors, char **error) {
@@ -274,8 +235,6 @@ cx_status cx_writable_open(const char *path, size_t path_length, cx_open_mode mo
         switch (mode) {
             case CX_CREATE_OR_OPEN: action = Xapian::DB_CREATE_OR_OPEN; break;
             case CX_CREATE_OR_OVERWRITE: action = Xapian::DB_CREATE_OR_OVERWRITE; break;
-            case CX_OPEN_EXISTING: action = Xapian::DB_OPEN; break;
-            case CX_CREATE_NEW: action = Xapian::DB_CREATE; break;
         }
         *out = new cx_writable{Xapian::WritableDatabase(str(path, path_length), action)};
     });
@@ -283,18 +242,6 @@ cx_status cx_writable_open(const char *path, size_t path_length, cx_open_mode mo
 
 cx_status cx_writable_commit(cx_writable *database, char **error) {
     return guard(error, [&] { database->db.commit(); });
-}
-
-cx_status cx_writable_begin_transaction(cx_writable *database, int flushed, char **error) {
-    return guard(error, [&] { database->db.begin_transaction(flushed != 0); });
-}
-
-cx_status cx_writable_commit_transaction(cx_writable *database, char **error) {
-    return guard(error, [&] { database->db.commit_transaction(); });
-}
-
-cx_status cx_writable_cancel_transaction(cx_writable *database, char **error) {
-    return guard(error, [&] { database->db.cancel_transaction(); });
 }
 
 cx_status cx_writable_close(cx_writable *database, char **error) {
@@ -317,26 +264,9 @@ cx_status cx_writable_add_document(cx_writable *database, const cx_document *doc
     return guard(error, [&] { *docid = database->db.add_document(document->doc); });
 }
 
-cx_status cx_writable_replace_document_by_term(cx_writable *database, const char *unique_term,
-                                               size_t term_length, const cx_document *document,
-                                               uint32_t *docid, char **error) {
-    return guard(error, [&] {
-        *docid = database->db.replace_document(str(unique_term, term_length), document->doc);
-    });
-}
-
-cx_status cx_writable_replace_document(cx_writable *database, uint32_t docid,
-                                       const cx_document *document, char **error) {
-    return guard(error, [&] { database->db.replace_document(docid, document->doc); });
-}
-
 cx_status cx_writable_delete_documents_by_term(cx_writable *database, const char *term,
                                                size_t term_length, char **error) {
     return guard(error, [&] { database->db.delete_document(str(term, term_length)); });
-}
-
-cx_status cx_writable_delete_document(cx_writable *database, uint32_t docid, char **error) {
-    return guard(error, [&] { database->db.delete_document(docid); });
 }
 
 cx_status cx_writable_set_metadata(cx_writable *database, const char *key, size_t key_length,
@@ -391,46 +321,20 @@ cx_status cx_document_add_value(cx_document *document, uint32_t slot, const char
     return guard(error, [&] { document->doc.add_value(slot, str(value, length)); });
 }
 
-cx_status cx_document_get_value(const cx_document *document, uint32_t slot, char **value,
-                                size_t *length, char **error) {
-    return guard(error, [&] { copy_out(document->doc.get_value(slot), value, length); });
-}
-
-cx_status cx_document_termlist(const cx_document *document, cx_termiter **out, char **error) {
-    return guard(error, [&] { *out = snapshot(document->doc.termlist_begin(), document->doc.termlist_end(), true); });
-}
-
-cx_status cx_document_positions(const cx_document *document, const char *term, size_t term_length,
-                                uint32_t **positions, size_t *count, char **error) {
-    return guard(error, [&] {
-        std::vector<uint32_t> result;
-        const std::string t = str(term, term_length);
-        auto it = document->doc.termlist_begin();
-        it.skip_to(t);
-        if (it != document->doc.termlist_end() && *it == t) {
-            for (auto p = it.positionlist_begin(); p != it.positionlist_end(); ++p) result.push_back(*p);
-        }
-        *positions = static_cast<uint32_t *>(std::malloc(sizeof(uint32_t) * (result.empty() ? 1 : result.size())));
-        if (*positions == nullptr) throw std::bad_alloc();
-        if (!result.empty()) std::memcpy(*positions, result.data(), sizeof(uint32_t) * result.size());
-        *count = result.size();
-    });
-}
-
 // ---- queries ----
 
-cx_status cx_query_new_term(const char *term, size_t term_length, uint32_t wqf, uint32_t position,
-                            cx_query **out, char **error) {
-    return guard(error, [&] { *out = new cx_query{Xapian::Query(str(term, term_length), wqf, position)}; });
+cx_status cx_query_new_term(const char *term, size_t term_length, uint32_t position, cx_query **out,
+                            char **error) {
+    return guard(error, [&] { *out = new cx_query{Xapian::Query(str(term, term_length), 1, position)}; });
 }
 
 cx_status cx_query_new_combined(cx_query_op op, const cx_query *const *subqueries, size_t count,
-                                uint32_t window, cx_query **out, char **error) {
+                                cx_query **out, char **error) {
     return guard(error, [&] {
         std::vector<Xapian::Query> subs;
         subs.reserve(count);
         for (size_t i = 0; i < count; ++i) subs.push_back(subqueries[i]->query);
-        *out = new cx_query{Xapian::Query(to_op(op), subs.begin(), subs.end(), window)};
+        *out = new cx_query{Xapian::Query(to_op(op), subs.begin(), subs.end())};
     });
 }
 
@@ -456,18 +360,19 @@ cx_status cx_query_new_value_range(uint32_t slot, const char *low, size_t low_le
     });
 }
 
-cx_status cx_query_new_wildcard(const char *prefix, size_t prefix_length, uint32_t max_expansion,
-                                cx_query **out, char **error) {
+cx_status cx_query_new_wildcard(const char *prefix, size_t prefix_length, cx_query **out, char **error) {
     return guard(error, [&] {
-        *out = new cx_query{Xapian::Query(Xapian::Query::OP_WILDCARD, str(prefix, prefix_length), max_expansion,
+        *out = new cx_query{Xapian::Query(Xapian::Query::OP_WILDCARD, str(prefix, prefix_length), 0,
                                           Xapian::Query::WILDCARD_LIMIT_ERROR, Xapian::Query::OP_SYNONYM)};
     });
 }
 
-cx_status cx_query_new_special(int kind, cx_query **out, char **error) {
-    return guard(error, [&] {
-        *out = new cx_query{kind == 0 ? Xapian::Query::MatchAll : Xapian::Query::MatchNothing};
-    });
+cx_status cx_query_new_match_all(cx_query **out, char **error) {
+    return guard(error, [&] { *out = new cx_query{Xapian::Query::MatchAll}; });
+}
+
+cx_status cx_query_new_match_nothing(cx_query **out, char **error) {
+    return guard(error, [&] { *out = new cx_query{Xapian::Query::MatchNothing}; });
 }
 
 cx_status cx_query_describe(const cx_query *query, char **description, size_t *length, char **error) {
@@ -500,8 +405,6 @@ cx_status cx_enquire_set_collapse_key(cx_enquire *enquire, uint32_t slot, uint32
 cx_status cx_enquire_set_sort(cx_enquire *enquire, cx_sort sort, uint32_t slot, int reverse, char **error) {
     return guard(error, [&] {
         switch (sort) {
-            case CX_SORT_RELEVANCE: enquire->enquire.set_sort_by_relevance(); break;
-            case CX_SORT_VALUE: enquire->enquire.set_sort_by_value(slot, reverse != 0); break;
             case CX_SORT_VALUE_THEN_RELEVANCE:
                 enquire->enquire.set_sort_by_value_then_relevance(slot, reverse != 0);
                 break;
@@ -510,10 +413,6 @@ cx_status cx_enquire_set_sort(cx_enquire *enquire, cx_sort sort, uint32_t slot, 
                 break;
         }
     });
-}
-
-cx_status cx_enquire_set_cutoff(cx_enquire *enquire, int percent, double weight, char **error) {
-    return guard(error, [&] { enquire->enquire.set_cutoff(percent, weight); });
 }
 
 cx_status cx_enquire_get_mset(cx_enquire *enquire, uint32_t first, uint32_t max_items,
@@ -533,8 +432,6 @@ void cx_mset_free(cx_mset *mset) { delete mset; }
 
 uint32_t cx_mset_size(const cx_mset *mset) { return mset->mset.size(); }
 uint32_t cx_mset_matches_estimated(const cx_mset *mset) { return mset->mset.get_matches_estimated(); }
-uint32_t cx_mset_matches_lower_bound(const cx_mset *mset) { return mset->mset.get_matches_lower_bound(); }
-uint32_t cx_mset_matches_upper_bound(const cx_mset *mset) { return mset->mset.get_matches_upper_bound(); }
 
 static Xapian::MSetIterator at(const cx_mset *mset, uint32_t index) {
     if (index >= mset->mset.size()) throw Xapian::RangeError("match index out of range");
@@ -545,20 +442,8 @@ cx_status cx_mset_docid(const cx_mset *mset, uint32_t index, uint32_t *out, char
     return guard(error, [&] { *out = *at(mset, index); });
 }
 
-cx_status cx_mset_rank(const cx_mset *mset, uint32_t index, uint32_t *out, char **error) {
-    return guard(error, [&] { *out = at(mset, index).get_rank(); });
-}
-
 cx_status cx_mset_weight(const cx_mset *mset, uint32_t index, double *out, char **error) {
     return guard(error, [&] { *out = at(mset, index).get_weight(); });
-}
-
-cx_status cx_mset_collapse_count(const cx_mset *mset, uint32_t index, uint32_t *out, char **error) {
-    return guard(error, [&] { *out = at(mset, index).get_collapse_count(); });
-}
-
-cx_status cx_mset_document(const cx_mset *mset, uint32_t index, cx_document **out, char **error) {
-    return guard(error, [&] { *out = new cx_document{at(mset, index).get_document()}; });
 }
 
 cx_status cx_mset_data(const cx_mset *mset, uint32_t index, char **data, size_t *length, char **error) {

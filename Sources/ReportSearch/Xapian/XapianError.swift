@@ -12,17 +12,21 @@ import Foundation
 /// | `DatabaseNotFoundError`, `DocNotFoundError`| `.notFound`       |
 /// | `InvalidArgumentError`, `RangeError`, …    | `.invalidArgument`|
 /// | `NetworkError`, `NetworkTimeoutError`      | `.network`        |
+/// | `UnimplementedError`                       | `.unsupported`    |
 /// | anything else                              | `.other`          |
+///
+/// `.unsupported` is what a remote shard (`xapian-tcpsrv`) answers to a match decider:
+/// "Xapian::MatchDecider not supported for the remote backend".
 public struct XapianError: Error, LocalizedError, Equatable, Sendable {
     public enum Kind: String, Sendable {
-        case databaseLock, corrupt, opening, modified, notFound, invalidArgument, network, other
+        case databaseLock, corrupt, opening, modified, notFound, invalidArgument, network, unsupported, other
     }
 
     public var kind: Kind
     /// Xapian's own message, e.g. "Unable to get write lock on /tmp/x: already locked".
     public var message: String
 
-    public init(kind: Kind, message: String) {
+    init(kind: Kind, message: String) {
         self.kind = kind
         self.message = message
     }
@@ -40,6 +44,7 @@ extension XapianError.Kind {
         case CX_ERROR_NOT_FOUND: self = .notFound
         case CX_ERROR_INVALID_ARGUMENT: self = .invalidArgument
         case CX_ERROR_NETWORK: self = .network
+        case CX_ERROR_UNSUPPORTED: self = .unsupported
         default: self = .other
         }
     }
@@ -56,6 +61,18 @@ func xapianCall(_ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> 
     throw XapianError(kind: XapianError.Kind(status: status), message: text)
 }
 
+/// Runs one shim call that creates a handle and returns it: on `CX_OK` the shim has
+/// always stored one, so a missing handle is a broken invariant, not an error.
+@inline(__always)
+func xapianHandle(
+    _ body: (UnsafeMutablePointer<OpaquePointer?>, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> cx_status
+) throws -> OpaquePointer {
+    var out: OpaquePointer? = nil
+    try xapianCall { body(&out, $0) }
+    guard let out else { preconditionFailure("cxapian returned CX_OK without a handle") }
+    return out
+}
+
 /// Copies a malloc'd buffer handed out by the shim into Swift and frees it.
 func takeBytes(_ pointer: UnsafeMutablePointer<CChar>?, _ length: Int) -> [UInt8] {
     guard let pointer else { return [] }
@@ -65,7 +82,8 @@ func takeBytes(_ pointer: UnsafeMutablePointer<CChar>?, _ length: Int) -> [UInt8
     }
 }
 
-/// Calls `body` with a string's UTF-8 bytes as pointer + length (NUL bytes allowed).
+/// Calls `body` with a string's UTF-8 bytes as pointer + length (NUL bytes allowed; the
+/// pointer may be nil when the length is 0, which the shim allows).
 @inline(__always)
 func withBytes<R>(_ string: String, _ body: (UnsafePointer<CChar>?, Int) throws -> R) rethrows -> R {
     var copy = string
@@ -85,10 +103,10 @@ func withBytes<R>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>?, Int) throws 
     }
 }
 
-/// One term with a count: a term frequency from the database, or a wdf from a document.
-public struct XapianTermCount: Equatable, Sendable {
-    public var term: String
-    public var count: UInt32
+/// One term of the database with its term frequency (how many documents hold it).
+struct XapianTermCount: Equatable, Sendable {
+    var term: String
+    var count: UInt32
 }
 
 func drainTerms(_ iterator: OpaquePointer) -> [XapianTermCount] {
