@@ -225,9 +225,7 @@ import Testing
     }
 
     @Test func remoteShardAnswersLikeTheLocalOne() throws {
-        guard let tcpsrv = ["/usr/bin/xapian-tcpsrv", "/usr/local/bin/xapian-tcpsrv"].first(where: {
-            FileManager.default.isExecutableFile(atPath: $0)
-        }) else {
+        guard let tcpsrv = LocalTCPServer.executable else {
             Issue.record("xapian-tcpsrv is not installed: run scripts/setup.sh")
             return
         }
@@ -257,71 +255,5 @@ import Testing
             try XapianDatabase(remoteHost: "127.0.0.1", port: 1, timeoutMilliseconds: 2000).documentCount
         }
         #expect(error?.kind == .network)
-    }
-}
-
-/// `xapian-tcpsrv` on 127.0.0.1 and a free port, for one test.
-final class LocalTCPServer {
-    let process = Process()
-    let port: UInt16
-
-    convenience init(executable: String, database: String) throws {
-        try self.init(executable: executable, databases: [database])
-    }
-
-    /// Serves `databases` (combined, as xapian-tcpsrv does with several paths).
-    init(executable: String, databases: [String]) throws {
-        var chosen: UInt16 = 0
-        var lastError: Error?
-        for _ in 0..<5 {
-            let candidate = UInt16.random(in: 20_000...60_000)
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: executable)
-            p.arguments = ["--interface", "127.0.0.1", "--port", String(candidate)] + databases
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            do {
-                try p.run()
-            } catch {
-                lastError = error
-                continue
-            }
-            // Wait until it accepts connections (or died because the port was taken).
-            let deadline = Date().addingTimeInterval(10)
-            while Date() < deadline && p.isRunning {
-                if (try? XapianDatabase(remoteHost: "127.0.0.1", port: candidate, timeoutMilliseconds: 1000)) != nil {
-                    chosen = candidate
-                    break
-                }
-                usleep(50_000)
-            }
-            if chosen != 0 {
-                process.executableURL = p.executableURL
-                self.runningProcess = p
-                break
-            }
-            if p.isRunning { kill(p.processIdentifier, SIGKILL); p.waitUntilExit() }
-        }
-        guard chosen != 0 else {
-            throw lastError ?? XapianError(kind: .network, message: "xapian-tcpsrv did not start")
-        }
-        port = chosen
-    }
-
-    private var runningProcess: Process?
-
-    static var executable: String? {
-        ["/usr/bin/xapian-tcpsrv", "/usr/local/bin/xapian-tcpsrv"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    func connect() throws -> XapianDatabase {
-        try XapianDatabase(remoteHost: "127.0.0.1", port: port, timeoutMilliseconds: 5000)
-    }
-
-    /// SIGKILL: xapian-tcpsrv does not always stop on SIGTERM while a connection is open.
-    func stop() {
-        guard let p = runningProcess, p.isRunning else { return }
-        kill(p.processIdentifier, SIGKILL)
-        p.waitUntilExit()
     }
 }
