@@ -6,7 +6,7 @@ import Testing
     /// A copy of the project's corpus/ in a temporary folder, so tests may change it.
     func copyCorpus(into dir: borrowing TemporaryDirectory) throws -> URL {
         let target = dir.url.appendingPathComponent("corpus")
-        try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("corpus"), to: target)
+        try FileManager.default.copyItem(at: TestPaths.corpus, to: target)
         return target
     }
 
@@ -116,17 +116,11 @@ import Testing
         #expect(SectionRecord(decoding: bytes.prefix(10)) == nil)
     }
 
-    /// Starts the real CLI indexing `corpus` (a commit every 300 sections), waits until
-    /// `once` holds, then kills it without warning. False (with a notice) when the CLI is
-    /// not built.
-    func killIndexRun(_ corpus: URL, index: String, jobs: Int, once: () -> Bool) throws -> Bool {
-        let cli = TestPaths.packageRoot.appendingPathComponent(".build/debug/report-search").path
-        guard FileManager.default.isExecutableFile(atPath: cli) else {
-            print("notice: \(cli) is not built; skipping the kill -9 test")
-            return false
-        }
+    /// Starts the real CLI (the one built with these tests) indexing `corpus` (a commit
+    /// every 300 sections), waits until `once` holds, then kills it without warning.
+    func killIndexRun(_ corpus: URL, index: String, jobs: Int, once: () -> Bool) throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: cli)
+        process.executableURL = try TestPaths.reportSearchCLI()
         process.arguments = ["index", corpus.path, "--index", index, "--batch-sections", "300", "--jobs", String(jobs), "--quiet"]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
@@ -135,19 +129,19 @@ import Testing
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
-        return true
     }
 
     /// kill -9 of the real CLI mid-run (one writer): the index opens, passes xapian-check, holds exactly
     /// the last commit (every file recorded as done has all its sections, no others), and
     /// the next run finishes the job.
-    @Test func killDashNineLeavesTheLastCommit() throws {
-        guard let gov = TestPaths.sharedCorpus("gov-reports", for: "killDashNineLeavesTheLastCommit") else { return }
+    @Test(.requiresShared("corpus/gov-reports"))
+    func killDashNineLeavesTheLastCommit() throws {
+        let gov = TestPaths.shared("corpus/gov-reports")
         let dir = try TemporaryDirectory()
         let index = dir.path + "/index"
-        guard try killIndexRun(gov, index: index, jobs: 1, once: {
+        try killIndexRun(gov, index: index, jobs: 1, once: {
             ((try? XapianDatabase(path: index).documentCount) ?? 0) >= 900
-        }) else { return }
+        })
 
         #expect(try XapianDatabase.check(path: index) == 0)
         let db = try XapianDatabase(path: index)
@@ -208,16 +202,17 @@ import Testing
 
     /// kill -9 during a parallel first build: the index opens empty and passes
     /// xapian-check, the staged shards keep their commits, and the next run resumes them.
-    @Test func killedParallelBuildResumesFromItsShards() throws {
-        guard let gov = TestPaths.sharedCorpus("gov-reports", for: "killedParallelBuildResumesFromItsShards") else { return }
+    @Test(.requiresShared("corpus/gov-reports"))
+    func killedParallelBuildResumesFromItsShards() throws {
+        let gov = TestPaths.shared("corpus/gov-reports")
         let dir = try TemporaryDirectory()
         let index = dir.path + "/index"
         let staging = StagedBuild.stagingPath(index)
         let shards = (0..<2).map { staging + "/" + IndexLayout.shardName($0) }
         // The staging stub is written after the shards; poll the shards themselves.
-        guard try killIndexRun(gov, index: index, jobs: 2, once: {
+        try killIndexRun(gov, index: index, jobs: 2, once: {
             shards.reduce(0) { $0 + ((try? XapianDatabase(path: $1).documentCount) ?? 0) } >= 900
-        }) else { return }
+        })
 
         #expect(try XapianDatabase.check(path: index) == 0)
         #expect(try sectionCount(index) == 0)

@@ -22,7 +22,7 @@ import Testing
 
     @Test func shardsLocalAndRemoteAnswerLikeOneIndex() throws {
         let dir = try TemporaryDirectory()
-        let corpus = TestPaths.packageRoot.appendingPathComponent("corpus")
+        let corpus = TestPaths.corpus
         let single = dir.path + "/single", sharded = dir.path + "/sharded"
         _ = try Indexer.run(roots: [corpus], indexPath: single)
         let summary = try Indexer.run(roots: [corpus], indexPath: sharded, options: IndexOptions(shards: 4, jobs: 2))

@@ -98,13 +98,13 @@ import Testing
     }
 }
 
-/// The real CLI: exit codes and stdout/stderr separation.
+/// The real CLI (the one built with these tests): exit codes and stdout/stderr separation.
 @Suite struct CommandLineTests {
-    static let cli = TestPaths.packageRoot.appendingPathComponent(".build/debug/report-search").path
-
-    func run(_ arguments: [String], index: String = SharedIndexes.sample) throws -> (status: Int32, out: String, err: String) {
+    /// Runs the CLI on `index`, by default the shared index of the sample corpus.
+    func run(_ arguments: [String], index: String? = nil) throws -> (status: Int32, out: String, err: String) {
+        let index = try index ?? SharedIndexes.sample()
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.cli)
+        p.executableURL = try TestPaths.reportSearchCLI()
         p.arguments = arguments
         p.environment = ["REPORT_SEARCH_INDEX": index, "PATH": "/usr/bin:/bin"]
         let out = Pipe(), err = Pipe()
@@ -117,10 +117,6 @@ import Testing
     }
 
     @Test func exitCodesAndMessages() throws {
-        guard FileManager.default.isExecutableFile(atPath: Self.cli) else {
-            print("notice: \(Self.cli) is not built; skipping CommandLineTests")
-            return
-        }
         let ok = try run(["search", "合法性审查", "--color", "never"])
         #expect(ok.status == 0 && ok.out.contains("【合法性审查】") && ok.err.isEmpty)
         let none = try run(["search", "qzxwvjk"])

@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import ReportSearch
 
-/// Sectioning measured on ../shared/corpus/gov-reports (skipped with a notice when absent).
+/// Sectioning measured on ../shared/corpus/gov-reports (skipped when absent).
 @Suite struct CorpusSectioningTests {
-    @Test func govReportsAreSectionedWithBoundedSections() throws {
-        guard let folder = ReportsFixtures.shared("corpus/gov-reports", for: "govReportsAreSectionedWithBoundedSections") else { return }
-        let files = try ReportsFixtures.textFiles(in: folder)
+    @Test(.requiresShared("corpus/gov-reports"))
+    func govReportsAreSectionedWithBoundedSections() throws {
+        let files = try ReportsFixtures.textFiles(in: TestPaths.shared("corpus/gov-reports"))
         #expect(files.count >= 400)
         var multiSection = 0
         var largest = (characters: 0, file: "", path: "")
@@ -35,9 +35,9 @@ import Testing
         #expect(largest.characters <= 6_000)
     }
 
-    @Test func headingQueriesStartTheirSection() throws {
-        guard let corpus = ReportsFixtures.shared("corpus", for: "headingQueriesStartTheirSection"),
-              let queries = ReportsFixtures.shared("eval/dev-queries.tsv", for: "headingQueriesStartTheirSection") else { return }
+    @Test(.requiresShared("corpus", "eval/dev-queries.tsv"))
+    func headingQueriesStartTheirSection() throws {
+        let corpus = TestPaths.shared("corpus"), queries = TestPaths.shared("eval/dev-queries.tsv")
         let rows = try String(contentsOf: queries, encoding: .utf8).split(separator: "\n").dropFirst()
             .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
             .filter { $0.count >= 5 && $0[1] == "heading" }

@@ -22,9 +22,9 @@ import Testing
         }
     }
 
-    @Test func provincialReports2026HaveNoJunkAndLoseNoParagraph() throws {
-        guard let folder = ReportsFixtures.shared("corpus/gov-reports", for: "provincialReports2026HaveNoJunkAndLoseNoParagraph") else { return }
-        let files = try ReportsFixtures.textFiles(in: folder).filter { $0.lastPathComponent.hasPrefix("prov2026-") }
+    @Test(.requiresShared("corpus/gov-reports"))
+    func provincialReports2026HaveNoJunkAndLoseNoParagraph() throws {
+        let files = try ReportsFixtures.textFiles(in: TestPaths.shared("corpus/gov-reports")).filter { $0.lastPathComponent.hasPrefix("prov2026-") }
         #expect(files.count == 31)
         for file in files {
             let raw = try String(contentsOf: file, encoding: .utf8)
@@ -38,10 +38,10 @@ import Testing
         }
     }
 
-    @Test(arguments: ["prov2026-110000.txt", "prov2026-510000.txt", "prov2026-530000.txt", "prov2026-610000.txt"])
+    @Test(.requiresShared("corpus/gov-reports"),
+          arguments: ["prov2026-110000.txt", "prov2026-510000.txt", "prov2026-530000.txt", "prov2026-610000.txt"])
     func specificPagesStartAtTheSpeech(file: String) throws {
-        guard let folder = ReportsFixtures.shared("corpus/gov-reports", for: "specificPagesStartAtTheSpeech") else { return }
-        let raw = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        let raw = try String(contentsOf: TestPaths.shared("corpus/gov-reports").appendingPathComponent(file), encoding: .utf8)
         let report = ReportsFixtures.parse(raw, path: file)
         let body = report.body
         #expect(body.contains("各位代表："))

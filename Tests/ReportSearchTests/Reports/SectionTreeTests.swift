@@ -26,8 +26,7 @@ import Testing
     ]
 
     @Test func sampleReportMetadataAndTree() throws {
-        guard let url = ReportsFixtures.sampleReport(for: "sampleReportMetadataAndTree") else { return }
-        let report = try ReportParser.read(fileAt: url, relativePath: "changshou.txt", maxBytes: 1 << 20)
+        let report = try ReportParser.read(fileAt: TestPaths.sampleReport, relativePath: "changshou.txt", maxBytes: 1 << 20)
         #expect(report.title == "重庆市长寿区大数据应用发展管理局关于2020年法治政府建设情况的报告")
         #expect(report.date == "2021-05-28")
         #expect(report.year == 2021)
@@ -45,8 +44,7 @@ import Testing
     }
 
     @Test func sampleJunkIsGoneAndBodyIsKept() throws {
-        guard let url = ReportsFixtures.sampleReport(for: "sampleJunkIsGoneAndBodyIsKept") else { return }
-        let raw = try String(contentsOf: url, encoding: .utf8)
+        let raw = try String(contentsOf: TestPaths.sampleReport, encoding: .utf8)
         let report = ReportsFixtures.parse(raw)
         let body = report.body
         for junk in ["您当前的位置", "扫一扫在手机打开当前页", "微博", "国务院部门网站", "其他网站", "区大数据应用发展管理局\n"] {

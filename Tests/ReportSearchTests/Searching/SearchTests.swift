@@ -2,31 +2,6 @@ import Foundation
 import Testing
 @testable import ReportSearch
 
-/// Indexes built once per test process and removed at exit.
-enum SharedIndexes {
-    static let root: String = {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rs-shared-\(getpid())").path
-        atexit { try? FileManager.default.removeItem(atPath: FileManager.default.temporaryDirectory.appendingPathComponent("rs-shared-\(getpid())").path) }
-        return path
-    }()
-
-    /// The project's sample corpus.
-    static let sample: String = {
-        let path = root + "/sample"
-        _ = try? Indexer.run(roots: [TestPaths.packageRoot.appendingPathComponent("corpus")], indexPath: path)
-        return path
-    }()
-
-    /// ../shared/corpus/gov-reports, when present.
-    static let gov: String? = {
-        guard let gov = TestPaths.shared?.appendingPathComponent("corpus/gov-reports"),
-              FileManager.default.fileExists(atPath: gov.path) else { return nil }
-        let path = root + "/gov"
-        guard (try? Indexer.run(roots: [gov], indexPath: path)) != nil else { return nil }
-        return path
-    }()
-}
-
 @Suite struct QueryParserTests {
     @Test(arguments: [
         ("合法性审查 行政执法", ParsedQuery.and([.text("合法性审查", quoted: false), .text("行政执法", quoted: false)])),
@@ -53,7 +28,7 @@ enum SharedIndexes {
 }
 
 @Suite struct SearchTests {
-    func engine() throws -> SearchEngine { try SearchEngine(indexPaths: [SharedIndexes.sample]) }
+    func engine() throws -> SearchEngine { try SearchEngine(indexPaths: [try SharedIndexes.sample()]) }
     let all = SearchOptions(limit: 100_000, perDocument: 0)
 
     @Test func oneAndTwoCharacterQueriesFindEverySection() throws {
@@ -78,14 +53,15 @@ enum SharedIndexes {
 
     /// Few candidates are checked in one Xapian run instead of a decider run plus an
     /// all-terms run: the two ways must give the same hits, scores, exactness and
-    /// relaxation, with and without the per-report cap, on gov-reports' dev queries.
+    /// relaxation, with and without the per-report cap, on gov-reports' dev queries (on the
+    /// sample corpus and a few queries without ../shared).
     @Test func singlePassEqualsDeciderAndRelaxedRuns() throws {
-        let index = SharedIndexes.gov ?? SharedIndexes.sample
+        let index = TestPaths.hasShared(["corpus/gov-reports"]) ? try SharedIndexes.gov() : try SharedIndexes.sample()
         let single = try SearchEngine(indexPaths: [index])
         let twoRuns = try SearchEngine(indexPaths: [index], singlePassLimit: 0)
         var queries = ["合法性审查 行政执法", "法治 2020年", "\"数字政府\" 建设", "營商環境 优化", "审查合法性"]
-        if let tsv = TestPaths.shared?.appendingPathComponent("eval/dev-queries.tsv"),
-           let text = try? String(contentsOf: tsv, encoding: .utf8) {
+        if TestPaths.hasShared(["eval/dev-queries.tsv"]) {
+            let text = try String(contentsOf: TestPaths.shared("eval/dev-queries.tsv"), encoding: .utf8)
             queries += text.split(separator: "\n").dropFirst().map { String($0.split(separator: "\t")[2]) }
         }
         for options in [SearchOptions(limit: 10), SearchOptions(limit: 20, perDocument: 0), SearchOptions(limit: 5, sort: .date)] {
@@ -145,9 +121,10 @@ enum SharedIndexes {
 
     /// 30 phrases and 10 single characters sampled from gov-reports: a quoted search with no
     /// limit returns exactly the sections whose folded text contains them.
-    @Test func quotedSearchIsExactOnGovReports() throws {
-        guard let index = SharedIndexes.gov, let gov = TestPaths.sharedCorpus("gov-reports", for: "quotedSearchIsExactOnGovReports")
-        else { return }
+    @Test(.requiresShared("corpus/gov-reports"), arguments: [2026 as UInt64])
+    func quotedSearchIsExactOnGovReports(seed: UInt64) throws {
+        let index = try SharedIndexes.gov()
+        let gov = TestPaths.shared("corpus/gov-reports")
         let files = try CorpusWalker.files(under: gov)
         var sections: [(key: String, folded: String)] = []
         for file in files {
@@ -156,7 +133,7 @@ enum SharedIndexes {
                 sections.append(("\(file.relativePath)#\(s.lineStart)#\(s.passage)", CharacterFolding.shared.fold(s.text)))
             }
         }
-        var rng = SplitMix(seed: 2026)
+        var rng = SplitMix(seed: seed)
         var samples: [String] = []
         while samples.count < 40 {
             let text = Array(sections[Int(rng.next() % UInt64(sections.count))].folded.unicodeScalars)
@@ -217,7 +194,7 @@ enum SharedIndexes {
             """
         let queries = try Evaluation.readQueries(tsv: tsv)
         #expect(queries.count == 3)
-        let evaluation = try Evaluation(engine: try SearchEngine(indexPaths: [SharedIndexes.sample]), queries: queries, k: 10)
+        let evaluation = try Evaluation(engine: try SearchEngine(indexPaths: [try SharedIndexes.sample()]), queries: queries, k: 10)
         #expect(evaluation.outcomes[0].sectionRank == 1)
         #expect(evaluation.outcomes[1].sectionRank == nil)   // no section spans line 999
         #expect(evaluation.outcomes[1].documentRank == 1)

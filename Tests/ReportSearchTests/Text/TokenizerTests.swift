@@ -153,7 +153,7 @@ import Testing
     }
 
     @Test func everyCorpusFileGivesTheTokenizersTerms() throws {
-        let corpus = TestPaths.packageRoot.appendingPathComponent("corpus")
+        let corpus = TestPaths.corpus
         for file in try CorpusWalker.files(under: corpus) {
             let report = try ReportParser.read(fileAt: file.url, relativePath: file.relativePath, maxBytes: 64 << 20)
             for section in report.sections {
@@ -162,18 +162,5 @@ import Testing
                 #expect(counter.packed().byteTerms == Self.tokenizerCounts(section.text), "\(file.relativePath):\(section.lineStart)")
             }
         }
-    }
-}
-
-/// A small deterministic generator for repeatable random tests.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
