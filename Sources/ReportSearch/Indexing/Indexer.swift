@@ -264,6 +264,8 @@ extension ReportError {
         case .tooLarge(_, let bytes, let limit): "too large: \(bytes) bytes > limit \(limit)"
         case .unreadable(_, let reason): "unreadable: \(reason)"
         case .undecodable: "undecodable text"
+        case .unsupportedFormat(_, let format) where format.isPlannedReportFormat: "\(format.rawValue): not supported yet"
+        case .unsupportedFormat(_, let format): "\(format.rawValue): not supported"
         }
     }
 }
