@@ -52,18 +52,25 @@ public struct IndexSummary: Sendable {
     public var sectionsWritten = 0
     /// Skipped files with the reason, e.g. ("a/b.bin", "binary file").
     public var skipped: [(path: String, reason: String)] = []
+    /// The skipped files whose format has no extractor yet (also in ``skipped``), e.g.
+    /// ("a/b.pdf", .pdf); the summary groups them by extension.
+    public var unsupported: [(path: String, format: ReportFormat)] = []
     /// Decoding warnings (stray bytes replaced by U+FFFD, …), with the file named.
     public var warnings: [String] = []
     public var elapsedSeconds = 0.0
     /// Whether the run changed the index at all.
     public var wroteAnything: Bool { filesIndexed > 0 || filesRemoved > 0 }
 
-    /// "indexed 430 files, 5,123 sections in 12.3 s; 0 unchanged, 0 removed; skipped 2: a.bin (binary file), …"
+    /// "indexed 430 files, 5,123 sections in 12.3 s; 0 unchanged, 0 removed; skipped 2: a.bin (binary file), …";
+    /// with files in formats not read yet, "…; skipped 46 files: 11 .pdf, 33 .docx, a.bin (binary file), …"
+    /// (see ``skippedGroupedDescription``).
     public var description: String {
         var s = "indexed \(filesIndexed) files, \(sectionsWritten.formatted()) sections in "
             + String(format: "%.1f s", elapsedSeconds)
             + "; \(filesUnchanged) unchanged, \(filesRemoved) removed"
-        if !skipped.isEmpty {
+        if !unsupported.isEmpty {
+            s += "; " + skippedGroupedDescription
+        } else if !skipped.isEmpty {
             s += "; skipped \(skipped.count): " + skipped.prefix(10).map { "\($0.path) (\($0.reason))" }.joined(separator: ", ")
             if skipped.count > 10 { s += ", …" }
         }
@@ -103,7 +110,7 @@ public enum Indexer {
         }
         summary.elapsedSeconds = seconds(since: start)
         if summary.filesIndexed == 0 && summary.filesUnchanged == 0 && !summary.skipped.isEmpty {
-            throw IndexingError.nothingIndexed(skipped: summary.skipped.count)
+            throw summary.nothingIndexedError
         }
         return summary
     }
@@ -177,8 +184,9 @@ public enum Indexer {
                 // Replace whatever the file had (nothing, for a new file).
                 try db.deleteDocuments(withTerm: IndexSchema.filePrefix + file.relativePath)
                 switch result {
-                case .failure(let reason):
+                case .failure(let reason, let unsupported):
                     summary.skipped.append((file.relativePath, reason))
+                    if let unsupported { summary.unsupported.append((file.relativePath, unsupported)) }
                     try db.setMetadata(IndexSchema.fileStateKeyPrefix + file.relativePath, [])
                 case .success(let prepared):
                     summary.warnings += prepared.warnings
@@ -222,7 +230,8 @@ public enum Indexer {
 
     enum Outcome: Sendable {
         case success(PreparedFile)
-        case failure(String)
+        /// The short reason, and the format when it is one no extractor reads yet.
+        case failure(String, unsupported: ReportFormat? = nil)
     }
 
     /// Parses and tokenizes `batch` in parallel. Each file's outcome is moved straight into
@@ -244,6 +253,7 @@ public enum Indexer {
             let docs = report.sections.map { builder.prepare(report: report, section: $0, path: file.relativePath) }
             return .success(PreparedFile(documents: docs, warnings: report.warnings))
         } catch let error as ReportError {
+            if case .unsupportedFormat(_, let format) = error { return .failure(error.shortReason, unsupported: format) }
             return .failure(error.shortReason)
         } catch {
             return .failure(error.localizedDescription)
