@@ -14,7 +14,17 @@ public struct CorpusFile: Sendable, Hashable {
 }
 
 /// Walks corpus folders: recursive, hidden entries skipped, symbolic-link loops survived
-/// (each real directory is visited once), only the formats the parser reads.
+/// (each real directory is visited once). Every regular file is listed, whatever its
+/// extension: the parser names the format from the bytes, and the indexer counts and names
+/// the files it cannot read instead of ignoring them.
+///
+/// | entry under the root                      | listed?                       |
+/// |-------------------------------------------|-------------------------------|
+/// | `a.txt`, `b.pdf`, `README` (no extension) | yes                           |
+/// | `.hidden.txt`, `.git/…`                    | no                            |
+/// | a FIFO, socket or device                  | no (reading it could hang)    |
+/// | a link to a folder already visited        | no (loops end)                |
+/// | a dangling link                           | no                            |
 public enum CorpusWalker {
     public static func files(under root: URL) throws -> [CorpusFile] {
         let fm = FileManager.default
@@ -40,8 +50,7 @@ public enum CorpusWalker {
                 guard fm.fileExists(atPath: full, isDirectory: &isDir) else { continue }  // dangling link
                 if isDir.boolValue {
                     walk(URL(fileURLWithPath: full).resolvingSymlinksInPath().path, rel)
-                } else if ReportFormat(pathExtension: (name as NSString).pathExtension) != nil,
-                          let file = corpusFile(URL(fileURLWithPath: full), relativePath: rel) {
+                } else if let file = corpusFile(URL(fileURLWithPath: full), relativePath: rel) {
                     result.append(file)
                 }
             }
@@ -50,12 +59,14 @@ public enum CorpusWalker {
         return result
     }
 
+    /// The file at `url`, or `nil` when it is not a regular file (a FIFO, socket or device).
     static func corpusFile(_ url: URL, relativePath: String) -> CorpusFile? {
         var info = stat()
         guard stat(url.path, &info) == 0 else {
             // Unreadable metadata: still listed, so the indexer reports it.
             return CorpusFile(url: url, relativePath: relativePath, size: -1, modificationTime: 0)
         }
+        guard info.st_mode & S_IFMT == S_IFREG else { return nil }
         let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         return CorpusFile(url: url, relativePath: relativePath, size: Int(info.st_size), modificationTime: mtime)
     }

@@ -72,8 +72,9 @@ enum DatabaseUpdate {
                 // Replace whatever the file had (nothing, for a new file).
                 try db.deleteDocuments(withTerm: IndexSchema.filePrefix + file.relativePath)
                 switch result {
-                case .failure(let reason):
+                case .failure(let reason, let unsupported):
                     summary.skipped.append((file.relativePath, reason))
+                    if let unsupported { summary.unsupported.append((file.relativePath, unsupported)) }
                     try db.setMetadata(IndexSchema.fileStateKeyPrefix + file.relativePath, [])
                 case .success(let prepared):
                     summary.warnings += prepared.warnings
@@ -117,7 +118,8 @@ enum DatabaseUpdate {
 
     enum Outcome: Sendable {
         case success(PreparedFile)
-        case failure(String)
+        /// The short reason, and the format when it is one no extractor reads yet.
+        case failure(String, unsupported: ReportFormat? = nil)
     }
 
     /// Parses and tokenizes `batch` in parallel. Each file's outcome is moved straight into
@@ -139,6 +141,7 @@ enum DatabaseUpdate {
             let docs = report.sections.map { builder.prepare(report: report, section: $0, path: file.relativePath) }
             return .success(PreparedFile(documents: docs, warnings: report.warnings))
         } catch let error as ReportError {
+            if case .unsupportedFormat(_, let format) = error { return .failure(error.shortReason, unsupported: format) }
             return .failure(error.shortReason)
         } catch {
             return .failure(error.localizedDescription)

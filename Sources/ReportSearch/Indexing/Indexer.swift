@@ -51,18 +51,25 @@ public struct IndexSummary: Sendable {
     public var sectionsWritten = 0
     /// Skipped files with the reason, e.g. ("a/b.bin", "binary file").
     public var skipped: [(path: String, reason: String)] = []
+    /// The skipped files whose format has no extractor yet (also in ``skipped``), e.g.
+    /// ("a/b.pdf", .pdf); the summary groups them by extension.
+    public var unsupported: [(path: String, format: ReportFormat)] = []
     /// Decoding warnings (stray bytes replaced by U+FFFD, …), with the file named.
     public var warnings: [String] = []
     public var elapsedSeconds = 0.0
     /// Whether the run changed the index at all.
     public var wroteAnything: Bool { filesIndexed > 0 || filesRemoved > 0 }
 
-    /// "indexed 430 files, 5,123 sections in 12.3 s; 0 unchanged, 0 removed; skipped 2: a.bin (binary file), …"
+    /// "indexed 430 files, 5,123 sections in 12.3 s; 0 unchanged, 0 removed; skipped 2: a.bin (binary file), …";
+    /// with files in formats not read yet, "…; skipped 46 files: 11 .pdf, 33 .docx, a.bin (binary file), …"
+    /// (see ``skippedGroupedDescription``).
     public var description: String {
         var s = "indexed \(filesIndexed) files, \(sectionsWritten.formatted()) sections in "
             + String(format: "%.1f s", elapsedSeconds)
             + "; \(filesUnchanged) unchanged, \(filesRemoved) removed"
-        if !skipped.isEmpty {
+        if !unsupported.isEmpty {
+            s += "; " + skippedGroupedDescription
+        } else if !skipped.isEmpty {
             s += "; skipped \(skipped.count): " + skipped.prefix(10).map { "\($0.path) (\($0.reason))" }.joined(separator: ", ")
             if skipped.count > 10 { s += ", …" }
         }
@@ -103,7 +110,7 @@ public enum Indexer {
         }
         summary.elapsedSeconds = start.duration(to: .now).inSeconds
         if summary.filesIndexed == 0 && summary.filesUnchanged == 0 && !summary.skipped.isEmpty {
-            throw IndexingError.nothingIndexed(skipped: summary.skipped.count)
+            throw summary.nothingIndexedError
         }
         return summary
     }
@@ -118,6 +125,9 @@ extension ReportError {
         case .tooLarge(_, let bytes, let limit): "too large: \(bytes) bytes > limit \(limit)"
         case .unreadable(_, let reason): "unreadable: \(reason)"
         case .undecodable: "undecodable text"
+        case .unsupportedFormat(_, let format) where format.isPlannedReportFormat: "\(format.rawValue): not supported yet"
+        case .unsupportedFormat(_, .other): "not a report format"
+        case .unsupportedFormat(_, let format): "\(format.rawValue): not supported"
         }
     }
 }

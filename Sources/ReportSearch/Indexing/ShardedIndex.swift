@@ -71,6 +71,7 @@ public enum ShardedIndex {
             merged.filesRemoved += summary.filesRemoved
             merged.sectionsWritten += summary.sectionsWritten
             merged.skipped += summary.skipped
+            merged.unsupported += summary.unsupported
             merged.warnings += summary.warnings
         }
         return merged

@@ -33,10 +33,9 @@ enum PageJunkFilter {
             strong[i] = isStrongJunk(lines[i])
             bodyLike[i] = !strong[i] && isBodyLike(lines[i])
         }
-        // A line followed by a date field is a title (`<title>` / `日期:…`), however long.
-        if let first = lines.firstIndex(where: { !$0.isBlank }), first + 1 < n,
-           let next = lines[(first + 1)...].firstIndex(where: { !$0.isBlank }),
-           let field = ReportHeaderExtractor.label(at: lines[next].text), case .date = field.1 {
+        // A line followed by a date field is a title (`<title>` / `日期:…`), however long:
+        // the same rule the header extractor applies when it picks the title.
+        if let first = lines.firstIndex(where: { !$0.isBlank }), MetadataLabels.isFollowedByDateField(lines, at: first) {
             bodyLike[first] = false
         }
         for i in stride(from: n - 1, through: 0, by: -1) {
@@ -172,7 +171,7 @@ enum PageJunkFilter {
             punctuated = true
             break
         }
-        return punctuated && !ReportHeaderExtractor.isLabelledLine(line.text)
+        return punctuated && !MetadataLabels.isLabelledLine(line.text)
     }
 
     static func isLongParagraph(_ line: ReportLine) -> Bool {

@@ -20,91 +20,22 @@ struct ReportHeader {
 /// | `国办函〔2018〕71号`                                              | documentNumber                    |
 ///
 /// Title choice, first that applies: the page's `ArticleTitle` meta; the first line when the
-/// next line is a date field (the corpus format `title` / `日期:…`); the first line that
+/// next line is a date field (the corpus format `title` / `日期:…`, the rule of
+/// ``MetadataLabels/isFollowedByDateField(_:at:)``); the first line that
 /// looks like a title (`…关于…` or ending in 报告/通知/意见/方案/…); the first line above the
 /// body; the file name. Lines above the title (site names, nav) and labelled fields are
 /// dropped. The title and the lines below it that repeat it or are a bare date or document
 /// number are read as metadata and stay in the body too: they open the first section, and
 /// people search for a document by the words of its title.
+///
+/// It reads the output of ``PageJunkFilter`` (which lines are junk, where the body starts)
+/// and never calls back into it.
 enum ReportHeaderExtractor {
-    enum Field { case date(rank: Int), agency(rank: Int), number, other }
-
-    /// Labels, longest first so that `发布日期` wins over `日期`. Lower rank = preferred.
-    static let labels: [(String, Field)] = [
-        ("成文日期", .date(rank: 0)), ("发文日期", .date(rank: 1)), ("印发日期", .date(rank: 1)), ("发布日期", .date(rank: 2)),
-        ("公布日期", .date(rank: 2)), ("发布时间", .date(rank: 3)), ("更新时间", .date(rank: 5)), ("日期", .date(rank: 2)),
-        ("时间", .date(rank: 4)),
-        ("发布机构", .agency(rank: 0)), ("发文机关", .agency(rank: 0)), ("发文单位", .agency(rank: 0)), ("发布单位", .agency(rank: 0)),
-        ("制发机关", .agency(rank: 0)), ("信息来源", .agency(rank: 2)), ("文章来源", .agency(rank: 2)), ("来源", .agency(rank: 2)),
-        ("发文字号", .number), ("文号", .number),
-        ("索引号", .other), ("主题分类", .other), ("体裁分类", .other), ("组配分类", .other), ("主题词", .other), ("浏览量", .other),
-        ("浏览次数", .other), ("访问量", .other), ("阅读量", .other), ("点击量", .other), ("点击数", .other), ("作者", .other),
-        ("有效性", .other), ("公开方式", .other), ("分类", .other), ("字号", .other), ("字体", .other),
-    ]
+    typealias Field = MetadataLabels.Field
 
     static let documentTypeSuffixes = ["报告", "通知", "意见", "方案", "规划", "决定", "办法", "规定", "条例", "细则", "总结",
                                        "计划", "公告", "通报", "批复", "复函", "纲要", "要点", "措施", "决议", "实施意见", "指南",
                                        "规则", "公报", "讲话", "白皮书", "函", "令"]
-
-    /// The labelled fields of a line: `发布时间：2026-01-16 10:05　来源：云江省发改委` →
-    /// [(发布时间, date, "2026-01-16 10:05"), (来源, agency, "云江省发改委")]; empty when the line
-    /// does not start with a label.
-    static func labelledFields(_ line: Substring) -> [(label: String, field: Field, value: Substring)] {
-        guard let first = label(at: line) else { return [] }
-        var result: [(String, Field, Substring)] = [(first.0, first.1, first.2)]
-        // Further fields are separated by ideographic spaces, NBSP, tabs or 2+ spaces.
-        var value = first.2
-        if let split = separatorRange(value) {
-            let rest = value[split.upperBound...]
-            value = value[..<split.lowerBound]
-            result[0].2 = ReportLine.trimmed(value)
-            var remaining = Substring(rest)
-            while !remaining.isEmpty {
-                let segmentEnd = separatorRange(remaining)
-                let segment = ReportLine.trimmed(segmentEnd.map { remaining[..<$0.lowerBound] } ?? remaining)
-                if let next = label(at: segment) { result.append((next.0, next.1, next.2)) }
-                guard let segmentEnd else { break }
-                remaining = remaining[segmentEnd.upperBound...]
-            }
-        }
-        return result
-    }
-
-    static func isLabelledLine(_ line: Substring) -> Bool { label(at: line) != nil }
-
-    /// `来源：北京日报` → (来源, agency, 北京日报); the colon may be full- or half-width.
-    static func label(at line: Substring) -> (String, Field, Substring)? {
-        guard let first = line.unicodeScalars.first, first.value >= 0x4E00 else { return nil }
-        for (name, field) in labels where line.utf8HasPrefix(name) {
-            var rest = line.dropFirst(name.count)
-            while let c = rest.first, c == " " || c == "\u{3000}" { rest = rest.dropFirst() }
-            guard let colon = rest.first, colon == "：" || colon == ":" else { continue }
-            return (name, field, ReportLine.trimmed(rest.dropFirst()))
-        }
-        return nil
-    }
-
-    static func separatorRange(_ s: Substring) -> Range<Substring.Index>? {
-        var index = s.startIndex
-        while index < s.endIndex {
-            let c = s[index]
-            if c == "\u{3000}" || c == "\u{A0}" || c == "\t" {
-                var end = s.index(after: index)
-                while end < s.endIndex, s[end] == "\u{3000}" || s[end] == "\u{A0}" || s[end] == " " || s[end] == "\t" { end = s.index(after: end) }
-                return index..<end
-            }
-            if c == " " {
-                let next = s.index(after: index)
-                if next < s.endIndex, s[next] == " " || s[next] == "\u{A0}" || s[next] == "\u{3000}" {
-                    var end = next
-                    while end < s.endIndex, s[end] == " " || s[end] == "\u{A0}" || s[end] == "\u{3000}" { end = s.index(after: end) }
-                    return index..<end
-                }
-            }
-            index = s.index(after: index)
-        }
-        return nil
-    }
 
     static func looksLikeTitle(_ line: ReportLine) -> Bool {
         guard line.length >= 6, line.length <= 200 else { return false }
@@ -130,18 +61,16 @@ enum ReportHeaderExtractor {
             let key = compact(hinted)
             titleIndex = candidates.first { compact(lines[$0].text) == key }
         }
-        if header.title.isEmpty, let first = candidates.first, !isLabelledLine(lines[first].text) {
-            if let next = lines[(first + 1)...].firstIndex(where: { !$0.isBlank }),
-               let field = label(at: lines[next].text), case .date = field.1 {
-                titleIndex = first
-            }
+        if header.title.isEmpty, let first = candidates.first, !MetadataLabels.isLabelledLine(lines[first].text),
+           MetadataLabels.isFollowedByDateField(lines, at: first) {
+            titleIndex = first
         }
         if header.title.isEmpty, titleIndex == nil {
-            titleIndex = candidates.prefix(15).first { !isLabelledLine(lines[$0].text) && looksLikeTitle(lines[$0]) }
+            titleIndex = candidates.prefix(15).first { !MetadataLabels.isLabelledLine(lines[$0].text) && looksLikeTitle(lines[$0]) }
         }
         if header.title.isEmpty, titleIndex == nil {
             titleIndex = candidates.first {
-                !isLabelledLine(lines[$0].text) && !ReportDate.isStandaloneDate(lines[$0].text) && DocumentNumber.match(lines[$0].text) == nil
+                !MetadataLabels.isLabelledLine(lines[$0].text) && !ReportDate.isStandaloneDate(lines[$0].text) && DocumentNumber.match(lines[$0].text) == nil
             }
         }
         if let titleIndex, header.title.isEmpty { header.title = String(lines[titleIndex].text) }
@@ -156,20 +85,20 @@ enum ReportHeaderExtractor {
             if let titleIndex, index <= titleIndex {
                 if index < titleIndex {
                     header.dropped.insert(index)   // site names / nav above the title
-                    record(labelledFields(line.text), &dates, &agencies, &header)
+                    record(MetadataLabels.labelledFields(line.text), &dates, &agencies, &header)
                     if header.documentNumber == nil { header.documentNumber = DocumentNumber.match(line.text) }
                 }
                 continue
             }
             if let field = pendingField {
                 pendingField = nil
-                if line.length <= 30, !isLabelledLine(line.text) {
+                if line.length <= 30, !MetadataLabels.isLabelledLine(line.text) {
                     record([("", field, line.text)], &dates, &agencies, &header)
                     header.dropped.insert(index)
                     continue
                 }
             }
-            let fields = labelledFields(line.text)
+            let fields = MetadataLabels.labelledFields(line.text)
             if !fields.isEmpty {
                 record(fields, &dates, &agencies, &header)
                 if let last = fields.last, last.value.isEmpty { pendingField = last.field }

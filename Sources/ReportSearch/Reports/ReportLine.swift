@@ -1,16 +1,20 @@
 /// One line of a report's decoded (or, for HTML, extracted) text: trimmed, with its 1-based
-/// line number and its length in Unicode scalars.
+/// line number, its length in Unicode scalars and, for paginated formats, its page.
 ///
-/// `"　　一、总体要求 "` on line 7 → `ReportLine(number: 7, text: "一、总体要求", length: 6)`.
+/// `"　　一、总体要求 "` on line 7 → `ReportLine(number: 7, text: "一、总体要求", length: 6, page: nil)`.
 struct ReportLine: Sendable {
     var number: Int
     var text: Substring
     var length: Int
+    /// The 1-based page the line is on, for formats with pages (PDF, OFD); `nil` for text,
+    /// Markdown and HTML.
+    var page: Int?
 
-    init(number: Int, text: Substring) {
+    init(number: Int, text: Substring, page: Int? = nil) {
         self.number = number
         self.text = text
         self.length = ReportLine.scalarCount(text)
+        self.page = page
     }
 
     var isBlank: Bool { text.isEmpty }

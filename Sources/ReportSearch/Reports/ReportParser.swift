@@ -1,7 +1,11 @@
 import Foundation
 
-/// Turns a file (or decoded text) into a ``Report``: decoding → text extraction (HTML,
-/// Markdown) → page-junk removal → title/date/agency → section tree → passages.
+/// Turns a file (or decoded text) into a ``Report``, one stage after the other:
+///
+/// ```
+/// bytes → FormatDetector → the format's ReportExtractor → lines (ExtractedText)
+///       → PageJunkFilter → ReportHeaderExtractor (title, date, agency) → SectionBuilder → passages
+/// ```
 ///
 /// ```swift
 /// let report = try ReportParser.read(fileAt: url, relativePath: "a/b.txt", maxBytes: 64 << 20)
@@ -18,21 +22,41 @@ public enum ReportParser {
     /// Sections longer than this (in characters) are split into passages.
     public static let maxSectionCharacters = 3_000
 
-    /// Parses already-decoded text (format decides HTML extraction / markdown).
+    /// Parses already-decoded text as `format` (HTML text extraction, Markdown heading
+    /// markers). Formats that are not text once decoded (PDF, Word, OFD) have no text form
+    /// here: their text, if given, is read as plain text.
     public static func parse(_ text: String, format: ReportFormat, path: String) -> Report {
-        var source = text
-        var hints: HTMLText?
-        if format == .html {
-            let extracted = HTMLTextExtractor.extract(text)
-            source = extracted.text
-            hints = extracted
+        let extractor = ReportExtractors.extractor(for: format) as? any TextReportExtractor ?? PlainTextExtractor()
+        return report(from: extractor.extract(text: text, path: path), path: path)
+    }
+
+    /// Reads a file, names its format from its bytes (``FormatDetector``) and parses it with
+    /// that format's extractor.
+    ///
+    /// | file                                 | result                                              |
+    /// |--------------------------------------|-----------------------------------------------------|
+    /// | `a.txt`, `b.md`, `c.html` (any encoding) | a ``Report``                                     |
+    /// | `x.txt` holding `%PDF-1.4…`           | throws `unsupportedFormat(path: "x.txt", format: .pdf)` |
+    /// | `page.txt` holding `<!DOCTYPE html>…` | read as HTML                                        |
+    /// | NUL bytes, nothing, > `maxBytes`      | throws `binary`, `empty`, `tooLarge`                |
+    ///
+    /// - Parameters:
+    ///   - relativePath: the path shown in messages and used for the title fallback.
+    ///   - maxBytes: files larger than this throw ``ReportError/tooLarge(path:bytes:limit:)``.
+    public static func read(fileAt url: URL, relativePath: String, maxBytes: Int) throws -> Report {
+        let bytes = try readBytes(url, path: relativePath, maxBytes: maxBytes)
+        let format = FormatDetector.format(of: bytes, pathExtension: url.pathExtension)
+        guard let extractor = ReportExtractors.extractor(for: format) else {
+            throw ReportError.unsupportedFormat(path: relativePath, format: format)
         }
-        var lines = ReportLine.lines(of: source)
-        if format == .markdown {
-            for i in lines.indices { lines[i] = strippingMarkdownHeading(lines[i]) }
-        }
+        return report(from: try extractor.extract(bytes, path: relativePath), path: relativePath)
+    }
+
+    /// Lines → page junk → title, date, agency → sections and passages.
+    static func report(from extracted: ExtractedText, path: String) -> Report {
+        let lines = extracted.lines
         let junk = PageJunkFilter.classify(lines)
-        let header = ReportHeaderExtractor.extract(lines, junk: junk.junk, firstBody: junk.firstBody, hints: hints, path: path)
+        let header = ReportHeaderExtractor.extract(lines, junk: junk.junk, firstBody: junk.firstBody, hints: extracted.hints, path: path)
         var body: [ReportLine] = []
         body.reserveCapacity(lines.count)
         for (i, line) in lines.enumerated() where !line.isBlank && !junk.junk[i] && !header.dropped.contains(i) {
@@ -42,23 +66,7 @@ public enum ReportParser {
         let sections = SectionBuilder.build(body).flatMap { splitter.sections(from: $0) }
         return Report(title: header.title, date: header.date, year: header.date.flatMap(ReportDate.year(of:)),
                       agency: header.agency, documentNumber: header.documentNumber, sections: sections,
-                      warnings: [], encoding: "UTF-8")
-    }
-
-    /// Reads, decodes and parses a file; throws ReportError for binary/empty/too large/unreadable.
-    ///
-    /// - Parameters:
-    ///   - relativePath: the path shown in messages and used for the format and title fallback.
-    ///   - maxBytes: files larger than this throw ``ReportError/tooLarge(path:bytes:limit:)``.
-    public static func read(fileAt url: URL, relativePath: String, maxBytes: Int) throws -> Report {
-        let bytes = try readBytes(url, path: relativePath, maxBytes: maxBytes)
-        let format = ReportFormat(pathExtension: url.pathExtension) ?? .text
-        let declared = format == .html ? TextDecoding.declaredHTMLCharset(bytes) : nil
-        let decoded = try TextDecoding.decode(bytes, path: relativePath, declaredEncoding: declared)
-        var report = parse(decoded.text, format: format, path: relativePath)
-        report.encoding = decoded.encoding
-        report.warnings = decoded.warnings + report.warnings
-        return report
+                      warnings: extracted.warnings, encoding: extracted.encoding)
     }
 
     static func readBytes(_ url: URL, path: String, maxBytes: Int) throws(ReportError) -> [UInt8] {
@@ -82,17 +90,5 @@ public enum ReportParser {
         if data.count > maxBytes { throw .tooLarge(path: path, bytes: data.count, limit: maxBytes) }
         if data.isEmpty { throw .empty(path: path) }
         return [UInt8](data)
-    }
-
-    /// `## 一、主要工作成效` → `一、主要工作成效`; `# 标题 #` → `标题`.
-    static func strippingMarkdownHeading(_ line: ReportLine) -> ReportLine {
-        guard line.text.hasPrefix("#") else { return line }
-        var rest = line.text
-        var hashes = 0
-        while rest.first == "#", hashes < 7 { rest = rest.dropFirst(); hashes += 1 }
-        guard hashes <= 6, rest.isEmpty || rest.first == " " || rest.first == "\t" else { return line }
-        var text = ReportLine.trimmed(rest)
-        while text.last == "#" { text = text.dropLast() }
-        return ReportLine(number: line.number, text: ReportLine.trimmed(text))
     }
 }

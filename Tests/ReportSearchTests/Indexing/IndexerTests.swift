@@ -61,7 +61,9 @@ import Testing
         try write("big.txt", Array(repeating: 0x41, count: 2 << 20))
         try write("invalid.txt", Array("一、标题\n正文".utf8) + [0xFF] + Array("继续正文内容，这是有效文本。".utf8))
         try write(".hidden.txt", Array("隐藏".utf8))
-        try write("picture.png", [0x89, 0x50])
+        // The walker lists every file now (it used to skip unknown extensions), so the image is
+        // counted and named in the summary as a file that is not a report.
+        try write("picture.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52])
         // A symbolic-link loop must not hang the walk.
         try FileManager.default.createSymbolicLink(atPath: corpus.path + "/loop", withDestinationPath: corpus.path)
         let index = dir.path + "/index"
@@ -71,9 +73,10 @@ import Testing
         #expect(reasons["binary.txt"] == "binary file")
         #expect(reasons["empty.txt"] == "empty file")
         #expect(reasons["big.txt"]?.hasPrefix("too large") == true)
-        #expect(summary.skipped.count == 3)
+        #expect(reasons["picture.png"] == "not a report format")
+        #expect(summary.skipped.count == 4)
         #expect(summary.warnings.contains { $0.contains("invalid.txt") })
-        #expect(summary.description.contains("skipped 3"))
+        #expect(summary.description.contains("skipped 4 files: 1 .png, binary.txt (binary file), empty.txt (empty file), big.txt (too large"))
         let engine = try SearchEngine(indexPaths: [index])
         #expect(try engine.search("隐藏").hits.isEmpty)
         #expect(try engine.search("继续正文").hits.count == 1)

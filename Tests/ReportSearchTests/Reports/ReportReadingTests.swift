@@ -3,13 +3,16 @@ import Testing
 @testable import ReportSearch
 
 @Suite struct ReportReadingTests {
+    // The formats users have (PDF, Word, WPS, OFD) are named now, so that a skipped file
+    // can say which format it is; only text, Markdown and HTML have an extractor.
     @Test(arguments: [("txt", ReportFormat.text), ("TEXT", .text), ("md", .markdown), ("markdown", .markdown),
-                      ("html", .html), ("HTM", .html)])
+                      ("html", .html), ("HTM", .html), ("pdf", .pdf), ("DOCX", .docx), ("doc", .doc), ("wps", .doc),
+                      ("ofd", .ofd), ("zip", .zip)])
     func formatFromExtension(ext: String, format: ReportFormat) {
         #expect(ReportFormat(pathExtension: ext) == format)
     }
 
-    @Test(arguments: ["pdf", "docx", ""])
+    @Test(arguments: ["png", "xlsx", "tsv", ""])
     func unknownExtensions(ext: String) {
         #expect(ReportFormat(pathExtension: ext) == nil)
     }
@@ -47,10 +50,18 @@ import Testing
     }
 
     @Test func binaryFileIsSkippedWithATypedError() throws {
+        // An ELF header: no format is detected, and the text decoder finds NUL bytes.
         let directory = try TemporaryDirectory()
-        let file = try directory.file(named: "x.txt", bytes: [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00])
+        let file = try directory.file(named: "x.txt", bytes: [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00])
         #expect(throws: ReportError.binary(path: "x.txt")) {
             try ReportParser.read(fileAt: file, relativePath: "x.txt", maxBytes: 1 << 20)
+        }
+        // The ZIP header this test used to read is now detected as a ZIP container (the
+        // intended behaviour: the summary can say "zip" instead of "binary file").
+        let zip = directory.url.appendingPathComponent("y.txt")
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]).write(to: zip)
+        #expect(throws: ReportError.unsupportedFormat(path: "y.txt", format: .zip)) {
+            try ReportParser.read(fileAt: zip, relativePath: "y.txt", maxBytes: 1 << 20)
         }
     }
 

@@ -1,0 +1,35 @@
+/// The one registry of extractors: which formats can be read, and by what.
+///
+/// | format                             | extractor               |
+/// |------------------------------------|-------------------------|
+/// | `text`                             | ``PlainTextExtractor``  |
+/// | `markdown`                         | ``MarkdownExtractor``   |
+/// | `html`                             | ``HTMLPageExtractor``   |
+/// | `pdf`, `docx`, `doc`, `ofd`, …     | none yet: the file is skipped with ``ReportError/unsupportedFormat(path:format:)`` |
+enum ReportExtractors {
+    /// Every extractor, one per format. A new format: its extractor's file, and one line here.
+    static let all: [any ReportExtractor] = [
+        PlainTextExtractor(),
+        MarkdownExtractor(),
+        HTMLPageExtractor(),
+    ]
+
+    static let byFormat: [ReportFormat: any ReportExtractor] = {
+        var table: [ReportFormat: any ReportExtractor] = [:]
+        for extractor in all {
+            precondition(table[extractor.format] == nil, "two extractors for \(extractor.format)")
+            table[extractor.format] = extractor
+        }
+        return table
+    }()
+
+    /// The extractor for `format`, or `nil` when the format cannot be read yet.
+    static func extractor(for format: ReportFormat) -> (any ReportExtractor)? {
+        byFormat[format]
+    }
+
+    /// Whether files of `format` are read.
+    static func reads(_ format: ReportFormat) -> Bool {
+        byFormat[format] != nil
+    }
+}
