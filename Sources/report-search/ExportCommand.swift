@@ -13,29 +13,26 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The CSV file to write.")
     var output: String
 
+    @Option(help: "Number of sections to export.")
+    var limit = 1_000
+
     @OptionGroup var location: IndexLocation
     @OptionGroup var flags: SearchFlags
 
     @Flag(inversion: .prefixedNo, help: "Start the file with a UTF-8 byte order mark (default: yes).")
     var bom = true
 
+    func validate() throws { try flags.validate(limit: limit) }
+
     func run() throws {
-        var options = try flags.options()
-        if options.limit == 10 { options.limit = 1_000 }
-        let engine = try location.openEngine()
-        let results: SearchResults
-        do {
-            results = try engine.search(query, options: options)
-        } catch let error as QuerySyntaxError {
-            throw fail(error.message, code: 64)
-        }
+        let results = try location.openEngine().search(query, options: flags.options(limit: limit))
         let renderer = HitListRenderer(format: .csv)
         let csv = (bom ? CSVWriter.byteOrderMark : "") + renderer.header() + renderer.render(results)
         do {
             try Data(csv.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
-            throw fail("cannot write \(output): \(error.localizedDescription)")
+            throw RunError("cannot write \(output): \(error.localizedDescription)")
         }
-        FileHandle.standardError.write(Data("wrote \(results.hits.count) sections to \(output)\n".utf8))
+        printStatus("wrote \(results.hits.count) sections to \(output)")
     }
 }

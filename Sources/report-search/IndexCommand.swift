@@ -30,36 +30,41 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Print only the summary.")
     var quiet = false
 
-    func run() throws {
+    func validate() throws {
         guard location.index.count <= 1 else { throw ValidationError("index writes one database: give --index once") }
+        guard (1...65_536).contains(maxFileMB) else { throw ValidationError("--max-file-mb must be between 1 and 65536") }
+        guard (1...10_000_000).contains(batchSections) else { throw ValidationError("--batch-sections must be between 1 and 10000000") }
+        guard (1...Self.maxWriters).contains(shards), (1...Self.maxWriters).contains(jobs) else {
+            throw ValidationError("--shards and --jobs must be between 1 and \(Self.maxWriters)")
+        }
+    }
+
+    /// Each writer holds a database open and buffers a batch: more than this is no faster.
+    static let maxWriters = 256
+
+    func run() throws {
         let roots = (directories.isEmpty ? ["corpus"] : directories).map { URL(fileURLWithPath: $0) }
         let showProgress = !quiet && isTerminal(STDERR_FILENO)
-        let options = IndexOptions(rebuild: rebuild, maxFileBytes: maxFileMB << 20, sectionsPerCommit: max(1, batchSections),
+        let options = IndexOptions(rebuild: rebuild, maxFileBytes: maxFileMB << 20, sectionsPerCommit: batchSections,
                                    shards: shards, jobs: jobs)
-        guard shards >= 1, jobs >= 1 else { throw ValidationError("--shards and --jobs must be at least 1") }
-        do {
-            let summary = try Indexer.run(roots: roots, indexPath: location.paths[0], options: options) { p in
-                guard showProgress else { return }
-                if p.merging {
-                    FileHandle.standardError.write(Data("\r\u{1B}[Kmerging the parts into one index…".utf8))
-                    return
-                }
-                let mbps = Double(p.bytesDone) / 1_048_576 / max(p.elapsedSeconds, 0.001)
-                let eta = mbps > 0 ? Double(p.bytesTotal - p.bytesDone) / 1_048_576 / mbps : 0
-                let line = String(format: "\r%d/%d files  %.1f MB/s  ETA %.0f s ", p.filesDone, p.filesTotal, mbps, eta)
-                FileHandle.standardError.write(Data(line.utf8))
+        let summary = try Indexer.run(roots: roots, indexPath: location.paths[0], options: options) { p in
+            guard showProgress else { return }
+            if p.merging {
+                Self.progress("\r\u{1B}[Kmerging the parts into one index…")
+                return
             }
-            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            if !quiet {
-                for warning in summary.warnings.prefix(20) {
-                    FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
-                }
-            }
-            print(summary.description)
-        } catch let error as IndexingError {
-            throw fail(error.localizedDescription)
-        } catch let error as XapianError {
-            throw fail("the index could not be written: \(error.message)")
+            let mbps = Double(p.bytesDone) / 1_048_576 / max(p.elapsedSeconds, 0.001)
+            let eta = mbps > 0 ? Double(p.bytesTotal - p.bytesDone) / 1_048_576 / mbps : 0
+            Self.progress(String(format: "\r%d/%d files  %.1f MB/s  ETA %.0f s ", p.filesDone, p.filesTotal, mbps, eta))
         }
+        if showProgress { Self.progress("\r\u{1B}[K") }
+        if !quiet {
+            for warning in summary.warnings.prefix(20) { printStatus("warning: \(warning)") }
+        }
+        try writeOutput(summary.description + "\n")
+    }
+
+    static func progress(_ text: String) {
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 }

@@ -14,6 +14,42 @@ struct ReportSearchCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [IndexCommand.self, SearchCommand.self, ExportCommand.self, StatsCommand.self, EvalCommand.self]
     )
+
+    /// Parses and runs the command. Every failure becomes one line on stderr and an exit
+    /// code here, in one place: 64 for a usage error (bad flag, bad query), 1 for others.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: exitError(for: error))
+        }
+    }
+
+    static func exitError(for error: any Error) -> any Error {
+        let code: Int32
+        switch error {
+        case is QuerySyntaxError, is UsageError: code = 64
+        case is IndexOpenError, is IndexingError, is XapianError, is ReportError, is RunError, is CocoaError: code = 1
+        default: return error  // the argument parser's own errors, ExitCode, CleanExit
+        }
+        printError(error.localizedDescription)
+        return ExitCode(code)
+    }
+}
+
+/// A usage error found by a command (exit 64): what is wrong and how to fix it.
+struct UsageError: LocalizedError {
+    var message: String
+    init(_ message: String) { self.message = message }
+    var errorDescription: String? { message }
+}
+
+/// A failure outside the library's own error types (exit 1), e.g. output that cannot be written.
+struct RunError: LocalizedError {
+    var message: String
+    init(_ message: String) { self.message = message }
+    var errorDescription: String? { message }
 }
 
 /// `--index`, shared by the subcommands.
@@ -28,20 +64,29 @@ struct IndexLocation: ParsableArguments {
 
     var paths: [String] { index.isEmpty ? [Self.defaultPath] : index }
 
-    /// Opens the index for searching, or exits with a one-line message saying what to do.
     func openEngine(allowPartial: Bool = false) throws -> SearchEngine {
-        do {
-            return try SearchEngine(indexPaths: paths, allowPartial: allowPartial)
-        } catch let error as IndexOpenError {
-            throw fail(error.localizedDescription)
-        }
+        try SearchEngine(indexPaths: paths, allowPartial: allowPartial)
     }
 }
 
-/// Prints a one-line message to stderr and exits with `code`.
-func fail(_ message: String, code: Int32 = 1) -> ExitCode {
-    FileHandle.standardError.write(Data("report-search: \(message)\n".utf8))
-    return ExitCode(code)
+/// `report-search: message` on stderr.
+func printError(_ message: String) {
+    try? FileHandle.standardError.write(contentsOf: Data("report-search: \(message)\n".utf8))
+}
+
+/// A status line on stderr (no prefix): progress, summaries of what was written.
+func printStatus(_ line: String) {
+    try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8))
+}
+
+/// Writes to stdout, reporting a full disk or a closed pipe as an error instead of trapping.
+func writeOutput(_ text: String) throws {
+    guard !text.isEmpty else { return }
+    do {
+        try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+    } catch {
+        throw RunError("cannot write the results to standard output: \(error.localizedDescription)")
+    }
 }
 
 func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }

@@ -2,38 +2,6 @@ import ArgumentParser
 import Foundation
 import ReportSearch
 
-/// Options shared by `search` and `export`.
-struct SearchFlags: ParsableArguments {
-    @Option(help: "Number of sections to show.")
-    var limit = 10
-
-    @Option(help: "Skip this many sections first (paging).")
-    var offset = 0
-
-    @Option(help: "At most this many sections per report; 0 = no limit.")
-    var perDoc = 3
-
-    @Option(help: "Order: relevance or date (newest first).")
-    var sort: SearchOptions.Sort = .relevance
-
-    @Option(help: "Snippet fragments per section.")
-    var fragments = 1
-
-    @Option(help: "Snippet length in characters.")
-    var snippetChars = 160
-
-    func options() throws -> SearchOptions {
-        guard limit >= 0, offset >= 0, perDoc >= 0, fragments >= 1, snippetChars >= 20 else {
-            throw ValidationError("--limit, --offset and --per-doc must be ≥ 0, --fragments ≥ 1, --snippet-chars ≥ 20")
-        }
-        return SearchOptions(limit: limit, offset: offset, perDocument: perDoc, sort: sort,
-                             snippet: SnippetMaker(maxCharacters: snippetChars, fragments: fragments))
-    }
-}
-
-extension SearchOptions.Sort: ExpressibleByArgument {}
-extension HitListRenderer.Format: ExpressibleByArgument {}
-
 enum ColorChoice: String, ExpressibleByArgument { case auto, always, never }
 
 struct SearchCommand: ParsableCommand {
@@ -51,6 +19,9 @@ struct SearchCommand: ParsableCommand {
 
     @Option(help: "Batch mode: a file of `qid<TAB>query` lines (or bare queries).")
     var queries: String?
+
+    @Option(help: "Number of sections to show.")
+    var limit = 10
 
     @OptionGroup var location: IndexLocation
     @OptionGroup var flags: SearchFlags
@@ -73,65 +44,54 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Time each query (search, ranking and snippets): `qid<TAB>ms` lines and a median/p95 summary on stderr.")
     var timing = false
 
+    func validate() throws {
+        try flags.validate(limit: limit)
+        if query != nil && queries != nil { throw ValidationError("give either a QUERY or --queries FILE, not both") }
+        if query == nil && queries == nil { throw ValidationError("give a QUERY, e.g. report-search search 合法性审查") }
+    }
+
     func run() throws {
-        let options = try flags.options()
+        let batch = try queries.map(Self.readBatch) ?? QueryBatch(entries: [.init(qid: "1", query: query ?? "")])
+        let options = flags.options(limit: limit)
         let useColor = color == .always || (color == .auto && isTerminal(STDOUT_FILENO))
-        let batch = queries != nil
-        let renderer = HitListRenderer(format: format, color: useColor && format == .text, batch: batch)
-        let lines: [(qid: String, query: String)]
-        if let file = queries {
-            guard query == nil else { throw ValidationError("give either a QUERY or --queries FILE, not both") }
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                throw fail("cannot read queries file \(file); check the path", code: 64)
-            }
-            lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { i, raw in
-                let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !line.isEmpty else { return nil }
-                let parts = line.split(separator: "\t", maxSplits: 1)
-                return parts.count == 2 ? (String(parts[0]), String(parts[1])) : (String(i + 1), line)
-            }
-        } else {
-            guard let query else { throw ValidationError("give a QUERY, e.g. report-search search 合法性审查") }
-            lines = [("1", query)]
-        }
+        let renderer = HitListRenderer(format: format, color: useColor && format == .text, batch: queries != nil)
         let engine = try location.openEngine(allowPartial: allowPartial)
-        for shard in engine.missingShards {
-            FileHandle.standardError.write(Data("report-search: warning: shard \(shard) is unavailable; results are partial\n".utf8))
-        }
-        var out = bom ? CSVWriter.byteOrderMark : ""
-        out += renderer.header()
+        for shard in engine.missingShards { printError("warning: shard \(shard) is unavailable; results are partial") }
+
+        var out = (bom ? CSVWriter.byteOrderMark : "") + renderer.header()
         var failures = 0
         var times: [Double] = []
-        for (qid, text) in lines {
+        for entry in batch.entries {
+            let start = ContinuousClock.now
             do {
-                let start = DispatchTime.now()
-                let results = try engine.search(text, options: options)
+                let results = try engine.search(entry.query, options: options)
                 if explain { out += "query: \(results.query)\nxapian: \(results.xapianQuery)\nrelaxation: \(results.relaxation.rawValue)\n" }
-                out += renderer.render(results, qid: qid, query: text)
-                if timing {
-                    let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
-                    times.append(ms)
-                    FileHandle.standardError.write(Data("\(qid)\t\(String(format: "%.3f", ms))\n".utf8))
-                }
-            } catch let error as QuerySyntaxError {
-                guard batch else { throw fail(error.message, code: 64) }
+                out += renderer.render(results, qid: entry.qid, query: entry.query)
+            } catch let error as QuerySyntaxError where queries != nil {
                 failures += 1
-                FileHandle.standardError.write(Data("report-search: query \(qid): \(error.message)\n".utf8))
-            } catch let error as XapianError {
-                throw fail("search failed: \(error.message)")
+                printError("query \(entry.qid): \(error.message)")
+                continue
+            }
+            if timing {
+                let elapsed = start.duration(to: .now)
+                let ms = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
+                times.append(ms)
+                printStatus("\(entry.qid)\t\(TimingSummary.format(ms))")
             }
             if out.utf8.count > 1 << 16 {
-                FileHandle.standardOutput.write(Data(out.utf8))
+                try writeOutput(out)
                 out = ""
             }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
-        if timing && !times.isEmpty {
-            let sorted = times.sorted()
-            let p95 = sorted[min(sorted.count - 1, Int((Double(sorted.count) * 0.95).rounded(.up)) - 1)]
-            FileHandle.standardError.write(Data(String(
-                format: "timing: %d queries, median %.3f ms, p95 %.3f ms\n", sorted.count, sorted[sorted.count / 2], p95).utf8))
+        try writeOutput(out)
+        if let summary = TimingSummary(milliseconds: times) { printStatus(summary.description) }
+        if failures > 0 && failures == batch.entries.count { throw ExitCode(64) }
+    }
+
+    static func readBatch(_ path: String) throws -> QueryBatch {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw UsageError("cannot read queries file \(path); check the path")
         }
-        if batch && failures == lines.count && failures > 0 { throw ExitCode(64) }
+        return QueryBatch(text: text)
     }
 }

@@ -11,12 +11,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         for path in location.paths {
-            do {
-                let stats = try IndexStatistics(indexPath: path)
-                print(stats.description)
-            } catch let error as IndexOpenError {
-                throw fail(error.localizedDescription)
-            }
+            try writeOutput(try IndexStatistics(indexPath: path).description + "\n")
         }
     }
 }

@@ -147,4 +147,36 @@ import Testing
         let stats = try run(["stats"])
         #expect(stats.status == 0 && stats.out.contains("sections:"))
     }
+
+    /// Out-of-range numbers are usage errors, not traps; a full device is a message, not a crash.
+    @Test func numbersAreRangeCheckedAndWriteErrorsReported() throws {
+        for bad in [["search", "税", "--limit", "9223372036854775807"], ["search", "税", "--per-doc", "4294967296"],
+                    ["search", "税", "--snippet-chars", "99999999999"], ["export", "税", "-o", "/dev/null", "--limit", "-5"],
+                    ["eval", "--queries", "/dev/null", "--k", "0"], ["index", "--jobs", "100000"],
+                    ["index", "--max-file-mb", "17592186044416"]] {
+            let r = try run(bad)
+            #expect(r.status == 64, "\(bad)")
+            #expect(r.out.isEmpty && !r.err.isEmpty, "\(bad)")
+        }
+        guard FileManager.default.isWritableFile(atPath: "/dev/full") else { return }
+        let p = Process()
+        p.executableURL = try TestPaths.reportSearchCLI()
+        p.arguments = ["search", "税", "--format", "csv", "--index", try SharedIndexes.sample()]
+        p.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationReason == .exit && p.terminationStatus == 1)
+        #expect(message.hasPrefix("report-search: cannot write the results"))
+    }
+
+    @Test func batchFilesWithCRLFAreSeveralQueries() throws {
+        let dir = try TemporaryDirectory()
+        try "q1\t合法性审查\r\nq2\t税\r\n".write(toFile: dir.path + "/q.tsv", atomically: true, encoding: .utf8)
+        let batch = try run(["search", "--queries", dir.path + "/q.tsv", "--format", "csv", "--limit", "1"])
+        #expect(batch.status == 0)
+        #expect(batch.out.contains("\nq1,合法性审查,1,") && batch.out.contains("\nq2,税,1,"))
+    }
 }
