@@ -7,13 +7,13 @@
 /// index/shard-00/    files whose path hashes to 0
 /// index/shard-01/    files whose path hashes to 1
 /// ```
-public enum IndexLayout {
+enum IndexLayout {
     /// The stub file's name inside a sharded index folder (Xapian opens a folder holding
     /// a file of this name as the stub it is).
-    public static let stubName = "XAPIANDB"
+    static let stubName = "XAPIANDB"
 
     /// `shard-00`, `shard-01`, … `shard-10`.
-    public static func shardName(_ i: Int) -> String { i < 10 ? "shard-0\(i)" : "shard-\(i)" }
+    static func shardName(_ i: Int) -> String { i < 10 ? "shard-0\(i)" : "shard-\(i)" }
 
     /// The stub file's text for `count` shards.
     static func stub(count: Int) -> String {

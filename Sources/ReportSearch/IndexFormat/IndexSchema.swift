@@ -13,30 +13,30 @@
 /// | `Y`    | year, e.g. `Y2020`                              | boolean  |
 /// | `G`    | issuing agency, folded                          | boolean  |
 /// | `P`    | each folder prefix of the path, e.g. `Pgov/`    | boolean  |
-public enum IndexSchema {
-    public static let headingPrefix = "S"
-    public static let ancestorPrefix = "A"
-    public static let titlePrefix = "T"
-    public static let filePrefix = "F"
-    public static let yearPrefix = "Y"
-    public static let agencyPrefix = "G"
-    public static let folderPrefix = "P"
+enum IndexSchema {
+    static let headingPrefix = "S"
+    static let ancestorPrefix = "A"
+    static let titlePrefix = "T"
+    static let filePrefix = "F"
+    static let yearPrefix = "Y"
+    static let agencyPrefix = "G"
+    static let folderPrefix = "P"
 
     /// `YYYY-MM-DD` (or shorter), sortable.
-    public static let dateSlot: UInt32 = 0
+    static let dateSlot: UInt32 = 0
     /// The file path: the collapse key for "sections per report".
-    public static let fileSlot: UInt32 = 1
+    static let fileSlot: UInt32 = 1
     // Slot 2 held the section order up to format 2; nothing read it.
     /// ``SectionRecord/sortKey``: breaks ties in relevance the same way in one index and in
     /// any sharding of it (docids, Xapian's own tie-break, differ between the two).
-    public static let tieSlot: UInt32 = 3
+    static let tieSlot: UInt32 = 3
 
     /// Metadata: `file:<path>` → "<size> <mtime-ns> <sections>" of the indexed version.
-    public static let fileStateKeyPrefix = "file:"
-    public static let formatKey = "format"
-    public static let formatValue = "reportsearch-3 bigram-nopos"
-    public static let rootsKey = "roots"
-    public static let updatedKey = "updated"
+    static let fileStateKeyPrefix = "file:"
+    static let formatKey = "format"
+    static let formatValue = "reportsearch-3 bigram-nopos"
+    static let rootsKey = "roots"
+    static let updatedKey = "updated"
 
     /// The format an index was written in (empty for a database nothing was written to).
     static func storedFormat(of database: XapianDatabase) throws -> String {

@@ -1,13 +1,13 @@
 import Foundation
 
 /// A file found under a corpus root.
-public struct CorpusFile: Sendable, Hashable {
-    public var url: URL
+package struct CorpusFile: Sendable, Hashable {
+    package var url: URL
     /// Path relative to its corpus root, with `/` separators.
-    public var relativePath: String
-    public var size: Int
+    package var relativePath: String
+    package var size: Int
     /// Modification time in nanoseconds since 1970.
-    public var modificationTime: Int64
+    package var modificationTime: Int64
 
     /// The fingerprint stored with the index to detect changes.
     var state: String { "\(size) \(modificationTime)" }
@@ -25,8 +25,8 @@ public struct CorpusFile: Sendable, Hashable {
 /// | a FIFO, socket or device                  | no (reading it could hang)    |
 /// | a link to a folder already visited        | no (loops end)                |
 /// | a dangling link                           | no                            |
-public enum CorpusWalker {
-    public static func files(under root: URL) throws -> [CorpusFile] {
+package enum CorpusWalker {
+    package static func files(under root: URL) throws -> [CorpusFile] {
         let fm = FileManager.default
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         var isDirectory: ObjCBool = false

@@ -4,10 +4,10 @@ import Foundation
 /// Writes a sharded index (see ``IndexLayout``): a stable hash of each file's path picks
 /// its shard, so an incremental run touches only the shards whose files changed. Shards
 /// are written in parallel, one writer each.
-public enum ShardedIndex {
+enum ShardedIndex {
     /// FNV-1a over the path's UTF-8: stable across runs, machines and Swift versions
     /// (unlike `Hasher`, which is seeded per process).
-    public static func shard(of relativePath: String, count: Int) -> Int {
+    static func shard(of relativePath: String, count: Int) -> Int {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in relativePath.utf8 {
             hash ^= UInt64(byte)

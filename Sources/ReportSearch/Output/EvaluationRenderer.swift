@@ -4,15 +4,15 @@ import Foundation
 /// ``CSVWriter``: quoted, formula-guarded) or JSON lines.
 ///
 /// CSV columns: `group,queries,section_mrr,section_success_1,section_success_k,document_mrr,document_success_1,document_success_k`.
-public struct EvaluationRenderer: Sendable {
-    public var format: HitListRenderer.Format
+package struct EvaluationRenderer: Sendable {
+    package var format: HitListRenderer.Format
 
-    public init(format: HitListRenderer.Format) { self.format = format }
+    package init(format: HitListRenderer.Format) { self.format = format }
 
-    public static let csvColumns = ["group", "queries", "section_mrr", "section_success_1", "section_success_k",
+    package static let csvColumns = ["group", "queries", "section_mrr", "section_success_1", "section_success_k",
                                     "document_mrr", "document_success_1", "document_success_k"]
 
-    public func render(_ evaluation: Evaluation) throws -> String {
+    package func render(_ evaluation: Evaluation) throws -> String {
         switch format {
         case .json:
             let encoder = JSONEncoder()

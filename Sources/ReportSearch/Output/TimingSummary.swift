@@ -6,13 +6,13 @@ import Foundation
 /// |---------------------------|--------|-----|
 /// | 1, 2, 3                   | 2      | 3   |
 /// | 1 … 100                   | 51     | 95  |
-public struct TimingSummary: Sendable, Equatable {
-    public var count: Int
-    public var medianMilliseconds: Double
-    public var p95Milliseconds: Double
+package struct TimingSummary: Sendable, Equatable {
+    package var count: Int
+    package var medianMilliseconds: Double
+    package var p95Milliseconds: Double
 
     /// Nil for no times.
-    public init?(milliseconds: [Double]) {
+    package init?(milliseconds: [Double]) {
         guard !milliseconds.isEmpty else { return nil }
         let sorted = milliseconds.sorted()
         count = sorted.count
@@ -22,10 +22,10 @@ public struct TimingSummary: Sendable, Equatable {
     }
 
     /// `timing: 200 queries, median 0.412 ms, p95 1.020 ms`
-    public var description: String {
+    package var description: String {
         "timing: \(count) queries, median \(Self.format(medianMilliseconds)) ms, p95 \(Self.format(p95Milliseconds)) ms"
     }
 
     /// Three decimals: `0.412`.
-    public static func format(_ milliseconds: Double) -> String { String(format: "%.3f", milliseconds) }
+    package static func format(_ milliseconds: Double) -> String { String(format: "%.3f", milliseconds) }
 }

@@ -6,17 +6,17 @@
 /// | `FF FE D5 6C`                      | `UTF-16LE`  | none; text is `法`                            |
 /// | `B7 A8 D6 CE` (GBK)                | `GB18030`   | none; text is `法治`                          |
 /// | `E6 B3 95 FF`                      | `UTF-8`     | `x.txt: invalid UTF-8 at byte offset 3 …`     |
-public struct DecodedText: Sendable, Equatable {
+struct DecodedText: Sendable, Equatable {
     /// The text, with CRLF and lone CR normalised to LF and any BOM removed.
-    public var text: String
+    var text: String
     /// The encoding the bytes were read as: `UTF-8`, `UTF-16LE`, `UTF-16BE`, `GB18030`,
     /// or the name declared by an HTML page and understood by iconv.
-    public var encoding: String
+    var encoding: String
     /// One message per problem (invalid bytes replaced with U+FFFD), naming the file and the
     /// byte offset; capped at ``TextDecoding/maxWarnings`` plus a summary line.
-    public var warnings: [String]
+    var warnings: [String]
 
-    public init(text: String, encoding: String, warnings: [String] = []) {
+    init(text: String, encoding: String, warnings: [String] = []) {
         self.text = text
         self.encoding = encoding
         self.warnings = warnings

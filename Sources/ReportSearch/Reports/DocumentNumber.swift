@@ -6,9 +6,9 @@
 /// | `国办函[2018]71号`            | `国办函[2018]71号`          |
 /// | `国发（2018）38号`            | `国发（2018）38号`          |
 /// | `关于印发…的通知`              | `nil`                     |
-public enum DocumentNumber {
+enum DocumentNumber {
     /// `text` when the whole (trimmed) text is one document number, else `nil`.
-    public static func match<S: StringProtocol>(_ text: S) -> String? {
+    static func match<S: StringProtocol>(_ text: S) -> String? {
         let s = Array(text.unicodeScalars)
         guard s.count >= 8, s.count <= 40, s.last == "号" else { return nil }
         var i = 0

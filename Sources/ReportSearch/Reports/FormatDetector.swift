@@ -20,7 +20,7 @@
 ///
 /// Text that turns out to be binary (NUL bytes) is left to ``TextDecoding``, which throws
 /// ``ReportError/binary(path:)``.
-public enum FormatDetector {
+enum FormatDetector {
     static let pdfMagic: [UInt8] = Array("%PDF".utf8)
     static let zipMagic: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
     static let ole2Magic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
@@ -32,7 +32,7 @@ public enum FormatDetector {
     /// The format of a file's `bytes`; `pathExtension` is without the dot, any case, may be empty.
     ///
     /// `format(of: Array("%PDF-1.4".utf8), pathExtension: "txt")` → `.pdf`.
-    public static func format(of bytes: [UInt8], pathExtension: String) -> ReportFormat {
+    static func format(of bytes: [UInt8], pathExtension: String) -> ReportFormat {
         let claimed = ReportFormat(pathExtension: pathExtension)
         if bytes.starts(with: pdfMagic) { return .pdf }
         if bytes.starts(with: zipMagic) {

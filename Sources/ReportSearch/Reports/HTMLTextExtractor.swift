@@ -2,16 +2,16 @@ internal import CLibXML2
 
 /// The visible text of an HTML page, one block per line, plus the page's title and
 /// `<meta name=… content=…>` pairs (used as hints for the report's metadata).
-public struct HTMLText: Sendable, Equatable {
+struct HTMLText: Sendable, Equatable {
     /// Trimmed, non-empty lines joined with `\n`. A ``Report``'s line numbers for an HTML
     /// file are lines of this text, not of the HTML source.
-    public var text: String
+    var text: String
     /// The `<title>` text, often the site name rather than the report's title.
-    public var title: String?
+    var title: String?
     /// `<meta>` names (lower-cased) → contents, e.g. `articletitle`, `pubdate`, `contentsource`.
-    public var meta: [String: String]
+    var meta: [String: String]
 
-    public init(text: String, title: String? = nil, meta: [String: String] = [:]) {
+    init(text: String, title: String? = nil, meta: [String: String] = [:]) {
         self.text = text
         self.title = title
         self.meta = meta
@@ -32,10 +32,10 @@ public struct HTMLText: Sendable, Equatable {
 /// breaks; script, style, noscript, template and head are dropped; entities are decoded;
 /// whitespace runs collapse to one space. Adjacent links are separated by ` | ` so that nav
 /// bars and share lists stay recognisable as such for ``PageJunkFilter``.
-public enum HTMLTextExtractor {
+enum HTMLTextExtractor {
     /// Extracts from already-decoded HTML. libxml2 is told the input is UTF-8 and to ignore
     /// `<meta charset>` (the bytes were decoded before; see ``TextDecoding/declaredHTMLCharset(_:)``).
-    public static func extract(_ html: String) -> HTMLText {
+    static func extract(_ html: String) -> HTMLText {
         initializeOnce
         let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)

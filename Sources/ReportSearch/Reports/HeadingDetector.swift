@@ -1,16 +1,16 @@
 /// A heading recognised at the start of a line.
-public struct HeadingMatch: Sendable, Equatable {
+struct HeadingMatch: Sendable, Equatable {
     /// The numbering scheme.
-    public var style: HeadingStyle
+    var style: HeadingStyle
     /// The number as a value: `（十二）` → 12, `第一百零一条` → 101, `③` → 3.
-    public var number: Int
+    var number: Int
     /// The heading text, numbering included as written, without the sentence that may follow
     /// it on the same line and without the closing punctuation: `（一）加强组织领导`.
-    public var title: String
+    var title: String
     /// Whether body text follows the heading on the same line.
-    public var hasBody: Bool
+    var hasBody: Bool
 
-    public init(style: HeadingStyle, number: Int, title: String, hasBody: Bool) {
+    init(style: HeadingStyle, number: Int, title: String, hasBody: Bool) {
         self.style = style
         self.number = number
         self.title = title
@@ -34,12 +34,12 @@ public struct HeadingMatch: Sendable, Equatable {
 ///
 /// A heading without a sentence break that is longer than ``maxTitleLength`` is cut at the
 /// last comma before that length, or at the length with `…` appended.
-public enum HeadingDetector {
+enum HeadingDetector {
     /// Longest heading text kept, in Unicode scalars.
-    public static let maxTitleLength = 60
+    static let maxTitleLength = 60
 
     /// The heading at the start of `line` (already trimmed), or `nil`.
-    public static func match(_ line: Substring) -> HeadingMatch? {
+    static func match(_ line: Substring) -> HeadingMatch? {
         guard let first = line.unicodeScalars.first, mayStartHeading(first) else { return nil }
         var head: [Unicode.Scalar] = []
         head.reserveCapacity(12)

@@ -13,7 +13,7 @@
 /// | `arabicNumber`        | `1.` `2．` `3、` `⒋`               |
 /// | `parenArabicNumber`   | `（1）` `(2)` `3）` `4)` `⑸`        |
 /// | `circledNumber`       | `①` `⑳` `㉑`                      |
-public enum HeadingStyle: String, Sendable, CaseIterable {
+enum HeadingStyle: String, Sendable, CaseIterable {
     case volume
     case part
     case chapter

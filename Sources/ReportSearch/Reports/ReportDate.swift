@@ -10,9 +10,9 @@
 /// | `2019`                      | `2019`        |
 /// | `２０２２年１月１０日`          | `2022-01-10`  |
 /// | `第706号`, `2.5`             | `nil`         |
-public enum ReportDate {
+enum ReportDate {
     /// The first date in `text`, normalised to `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
-    public static func normalize<S: StringProtocol>(_ text: S) -> String? {
+    static func normalize<S: StringProtocol>(_ text: S) -> String? {
         let s = Array(text.unicodeScalars)
         var i = 0
         while i < s.count {
@@ -40,7 +40,7 @@ public enum ReportDate {
 
     /// `true` when `text` is nothing but a date or date-time (`2026-02-03 09:02:33`,
     /// `2026年02月10日 07时41分`, `2022`).
-    public static func isStandaloneDate<S: StringProtocol>(_ text: S) -> Bool {
+    static func isStandaloneDate<S: StringProtocol>(_ text: S) -> Bool {
         var digits = 0
         for s in text.unicodeScalars {
             if HeadingDetector.digitValue(s) != nil { digits += 1; continue }
@@ -53,7 +53,7 @@ public enum ReportDate {
     }
 
     /// The year of a normalised date: `"2021-05-28"` → 2021.
-    public static func year(of date: String) -> Int? {
+    static func year(of date: String) -> Int? {
         Int(date.prefix(4))
     }
 

@@ -20,9 +20,9 @@ import Darwin
 ///
 /// CRLF and lone CR become LF. Byte offsets in warnings count from the first byte of the
 /// file (the BOM included).
-public enum TextDecoding {
+enum TextDecoding {
     /// At most this many invalid-byte warnings per file; the rest are summarised in one line.
-    public static let maxWarnings = 10
+    static let maxWarnings = 10
 
     /// How many leading bytes are inspected for NULs and control characters.
     static let binarySniffLength = 8192
@@ -32,7 +32,7 @@ public enum TextDecoding {
     /// - Parameter declaredEncoding: an encoding the container declares (an HTML page's
     ///   `<meta charset>`), honoured when the bytes are not valid UTF-8 or when it names a
     ///   non-Unicode encoding; `nil` to detect.
-    public static func decode(_ bytes: [UInt8], path: String, declaredEncoding: String? = nil) throws(ReportError) -> DecodedText {
+    static func decode(_ bytes: [UInt8], path: String, declaredEncoding: String? = nil) throws(ReportError) -> DecodedText {
         if bytes.isEmpty { throw .empty(path: path) }
         var warnings = Warnings(path: path)
         let decoded: (bytes: [UInt8], encoding: String)
@@ -77,7 +77,7 @@ public enum TextDecoding {
     /// `content="text/html; charset=gb2312"`), lower-cased, or `nil`.
     ///
     /// `<meta charset="GBK">` → `"gbk"`.
-    public static func declaredHTMLCharset(_ bytes: [UInt8]) -> String? {
+    static func declaredHTMLCharset(_ bytes: [UInt8]) -> String? {
         let head = bytes.prefix(2048).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }
         let key = Array("charset".utf8)
         var i = 0

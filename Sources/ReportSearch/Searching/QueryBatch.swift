@@ -7,18 +7,18 @@
 /// | `d001\t合法性审查`          | d001 | 合法性审查      |
 /// | `营商环境 优化` (line 3)    | 3    | 营商环境 优化   |
 /// | `d002\t数字政府\r`          | d002 | 数字政府        |
-public struct QueryBatch: Sendable, Equatable {
-    public struct Entry: Sendable, Equatable {
-        public var qid: String
-        public var query: String
-        public init(qid: String, query: String) { (self.qid, self.query) = (qid, query) }
+package struct QueryBatch: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
+        package var qid: String
+        package var query: String
+        package init(qid: String, query: String) { (self.qid, self.query) = (qid, query) }
     }
 
-    public var entries: [Entry]
+    package var entries: [Entry]
 
-    public init(entries: [Entry]) { self.entries = entries }
+    package init(entries: [Entry]) { self.entries = entries }
 
-    public init(text: String) {
+    package init(text: String) {
         var body = Substring(text)
         if body.unicodeScalars.first == "\u{FEFF}" { body = Substring(body.unicodeScalars.dropFirst()) }
         // "\r\n" is one Character, so splitting on isNewline handles CRLF, LF and CR alike;

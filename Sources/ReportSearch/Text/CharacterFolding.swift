@@ -16,16 +16,16 @@ import Foundation
 /// neighbouring characters, while a per-character fold keeps a 1:1 map from every folded
 /// character back to the original (needed for highlights) and gives the same term for the
 /// same character wherever it stands.
-public struct CharacterFolding: Sendable {
+package struct CharacterFolding: Sendable {
     /// BMP table: folded scalar value for each code point (identity where nothing changes).
     private let bmp: [UInt32]
     /// Whether OpenCC's Traditional → Simplified table could be loaded.
-    public let foldsTraditional: Bool
+    package let foldsTraditional: Bool
     /// Number of Traditional characters that fold to a different Simplified one.
-    public let traditionalCount: Int
+    package let traditionalCount: Int
 
     /// The process-wide folding (OpenCC is loaded once, ~50 ms).
-    public static let shared = CharacterFolding()
+    package static let shared = CharacterFolding()
 
     init() {
         var table = [UInt32](unsafeUninitializedCapacity: 0x10000) { buffer, count in
@@ -65,12 +65,12 @@ public struct CharacterFolding: Sendable {
 
     /// Folds one scalar value.
     @inline(__always)
-    public func fold(_ value: UInt32) -> UInt32 {
+    package func fold(_ value: UInt32) -> UInt32 {
         value < 0x10000 ? bmp[Int(value)] : value
     }
 
     /// Folds a whole string (no offsets kept).
-    public func fold(_ text: String) -> String {
+    package func fold(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for s in text.unicodeScalars {
             scalars.append(Unicode.Scalar(fold(s.value)) ?? s)

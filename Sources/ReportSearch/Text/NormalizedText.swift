@@ -6,14 +6,14 @@
 /// n.string                 // "gdp经济"
 /// n.originalUTF8Range(1..<3) // 3..<9  ("ＤＰ" in the original)
 /// ```
-public struct NormalizedText: Sendable {
+package struct NormalizedText: Sendable {
     /// Folded scalar values.
-    public private(set) var scalars: [UInt32]
+    package private(set) var scalars: [UInt32]
     /// `utf8Offsets[i]` is where scalar `i` starts in the original text's UTF-8;
     /// the last entry is the original's UTF-8 length.
-    public private(set) var utf8Offsets: [Int]
+    package private(set) var utf8Offsets: [Int]
 
-    public init(_ text: String, folding: CharacterFolding = .shared) {
+    package init(_ text: String, folding: CharacterFolding = .shared) {
         var scalars: [UInt32] = []
         var offsets: [Int] = []
         scalars.reserveCapacity(text.utf8.count / 2)
@@ -29,10 +29,10 @@ public struct NormalizedText: Sendable {
         self.utf8Offsets = offsets
     }
 
-    public var count: Int { scalars.count }
+    package var count: Int { scalars.count }
 
     /// Only the folded scalars of `text` (no offsets): what indexing needs.
-    public static func foldedScalars(_ text: String, folding: CharacterFolding = .shared) -> [UInt32] {
+    package static func foldedScalars(_ text: String, folding: CharacterFolding = .shared) -> [UInt32] {
         var scalars: [UInt32] = []
         scalars.reserveCapacity(text.utf8.count / 2)
         for s in text.unicodeScalars { scalars.append(folding.fold(s.value)) }
@@ -40,14 +40,14 @@ public struct NormalizedText: Sendable {
     }
 
     /// The folded text as a string.
-    public var string: String {
+    package var string: String {
         var view = String.UnicodeScalarView()
         for v in scalars { view.append(Unicode.Scalar(v) ?? "\u{FFFD}") }
         return String(view)
     }
 
     /// The original UTF-8 byte range of the folded scalars `range`.
-    public func originalUTF8Range(_ range: Range<Int>) -> Range<Int> {
+    package func originalUTF8Range(_ range: Range<Int>) -> Range<Int> {
         utf8Offsets[range.lowerBound]..<utf8Offsets[range.upperBound]
     }
 }

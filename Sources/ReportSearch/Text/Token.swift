@@ -1,7 +1,7 @@
 /// One term produced by the ``Tokenizer``: the single currency between text, index,
 /// query and highlights.
-public struct Token: Equatable, Hashable, Sendable {
-    public enum Kind: Sendable, Hashable {
+package struct Token: Equatable, Hashable, Sendable {
+    package enum Kind: Sendable, Hashable {
         /// Two adjacent Han characters: `法治`.
         case bigram
         /// The last Han character of a run (or a run of one): `年` in `2020年`.
@@ -13,17 +13,17 @@ public struct Token: Equatable, Hashable, Sendable {
     }
 
     /// The indexed term (folded text).
-    public var term: String
+    package var term: String
     /// Index in the token stream. Bigrams of one run and the words and runs glued to them
     /// have consecutive positions; punctuation, spaces and line breaks leave a gap.
-    public var position: Int
+    package var position: Int
     /// Range of folded scalars (see ``NormalizedText``) the token covers.
-    public var scalarRange: Range<Int>
+    package var scalarRange: Range<Int>
     /// Range in the original text's UTF-8 bytes.
-    public var utf8Range: Range<Int>
-    public var kind: Kind
+    package var utf8Range: Range<Int>
+    package var kind: Kind
 
-    public init(term: String, position: Int, scalarRange: Range<Int>, utf8Range: Range<Int>, kind: Kind) {
+    package init(term: String, position: Int, scalarRange: Range<Int>, utf8Range: Range<Int>, kind: Kind) {
         self.term = term
         self.position = position
         self.scalarRange = scalarRange

@@ -10,11 +10,11 @@
 /// ᵘ marks a ``Token/Kind/unigram``: the last character of each Han run. It carries the
 /// position of that character (one past its run's last bigram). Han runs cover CJK
 /// Unified Ideographs with extensions A–G, the compatibility ideographs and 〇.
-public struct Tokenizer: Sendable {
+package struct Tokenizer: Sendable {
     /// Longer Latin/number runs (hashes, base64 junk) are not indexed.
-    public static let maxWordUTF8Length = 64
+    package static let maxWordUTF8Length = 64
 
-    public init() {}
+    package init() {}
 
     enum Class { case han, word, other }
 
@@ -34,7 +34,7 @@ public struct Tokenizer: Sendable {
     }
 
     @inline(__always)
-    public static func isHan(_ v: UInt32) -> Bool {
+    package static func isHan(_ v: UInt32) -> Bool {
         (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || v == 0x3007
             || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0x20000 && v <= 0x3134F)
     }
@@ -43,11 +43,11 @@ public struct Tokenizer: Sendable {
     static func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
 
     /// All tokens of `text`.
-    public func tokens(in text: String) -> [Token] {
+    package func tokens(in text: String) -> [Token] {
         tokens(in: NormalizedText(text))
     }
 
-    public func tokens(in text: NormalizedText) -> [Token] {
+    package func tokens(in text: NormalizedText) -> [Token] {
         var result: [Token] = []
         result.reserveCapacity(text.count + text.count / 8)
         forEachToken(in: text) { result.append($0) }
@@ -55,7 +55,7 @@ public struct Tokenizer: Sendable {
     }
 
     /// Calls `body` for every token, in text order (a unigram follows its run's bigrams).
-    public func forEachToken(in text: NormalizedText, _ body: (Token) -> Void) {
+    package func forEachToken(in text: NormalizedText, _ body: (Token) -> Void) {
         let s = text.scalars
         Self.forEachSpan(in: s) { kind, range, position in
             body(Token(term: Self.string(s[range]), position: position, scalarRange: range,
