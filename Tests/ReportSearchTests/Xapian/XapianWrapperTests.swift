@@ -288,14 +288,20 @@ import Testing
         #expect(try XapianDatabase.check(path: dir.path + "/merged") == 0)
     }
 
-    @Test func remoteShardAnswersLikeTheLocalOne() throws {
+    /// The test index in `dir`, served by xapian-tcpsrv; nil, with a recorded failure, when
+    /// xapian-tcpsrv is not installed (scripts/setup.sh installs it).
+    func servedIndex(in dir: borrowing TemporaryDirectory) throws -> (server: LocalTCPServer, path: String)? {
         guard let tcpsrv = LocalTCPServer.executable else {
             Issue.record("xapian-tcpsrv is not installed: run scripts/setup.sh")
-            return
+            return nil
         }
-        let dir = try TemporaryDirectory()
         let path = try makeIndex(in: dir, texts)
-        let server = try LocalTCPServer(executable: tcpsrv, database: path)
+        return (try LocalTCPServer(executable: tcpsrv, database: path), path)
+    }
+
+    @Test func remoteShardAnswersLikeTheLocalOne() throws {
+        let dir = try TemporaryDirectory()
+        guard let (server, path) = try servedIndex(in: dir) else { return }
         defer { server.stop() }
         let remote = try server.connect()
         let local = try XapianDatabase(path: path)
@@ -318,13 +324,8 @@ import Testing
     /// (matcher/multimatch.cc), alone or combined with a local shard: the kind is
     /// `.unsupported`, which the search engine answers by checking candidates itself.
     @Test func deciderOverARemoteShardIsUnsupported() throws {
-        guard let tcpsrv = LocalTCPServer.executable else {
-            Issue.record("xapian-tcpsrv is not installed: run scripts/setup.sh")
-            return
-        }
         let dir = try TemporaryDirectory()
-        let path = try makeIndex(in: dir, texts)
-        let server = try LocalTCPServer(executable: tcpsrv, database: path)
+        guard let (server, path) = try servedIndex(in: dir) else { return }
         defer { server.stop() }
         let query = try XapianQuery(term: "政府")
         let remoteOnly = try server.connect()
