@@ -1,9 +1,11 @@
 import Foundation
 
-/// Renders an ``Evaluation`` as a text table (with the worst queries), CSV (through
-/// ``CSVWriter``: quoted, formula-guarded) or JSON lines.
+/// Renders an ``Evaluation`` (known items) or a ``GradedEvaluation`` (topical) as a text
+/// table (with the worst queries), CSV (through ``CSVWriter``: quoted, formula-guarded) or
+/// JSON lines.
 ///
-/// CSV columns: `group,queries,section_mrr,section_success_1,section_success_k,document_mrr,document_success_1,document_success_k`.
+/// CSV columns, known items: `group,queries,section_mrr,section_success_1,section_success_k,document_mrr,document_success_1,document_success_k`;
+/// topical: `group,queries,ndcg_k,p_k,hits,no_hits,unjudged`.
 package struct EvaluationRenderer: Sendable {
     package var format: HitListRenderer.Format
 
@@ -45,5 +47,42 @@ package struct EvaluationRenderer: Sendable {
             out += "  \(o.query.qid)  \(o.sectionRank.map(String.init) ?? "-")  \(o.query.query)  → \(o.query.targetPath):\(o.query.targetLine)\n"
         }
         return out
+    }
+
+    public static let gradedColumns = ["group", "queries", "ndcg_k", "p_k", "hits", "no_hits", "unjudged"]
+
+    public func render(_ evaluation: GradedEvaluation) throws -> String {
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return try evaluation.metrics.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
+        case .csv:
+            return CSVWriter.row(Self.gradedColumns.map { .text($0) }) + evaluation.metrics.map { m in
+                CSVWriter.row([.text(m.group), .number(String(m.queries)), .number(String(format: "%.4f", m.ndcg)),
+                               .number(String(format: "%.4f", m.precision)), .number(String(m.hits)),
+                               .number(String(m.queriesWithoutHits)), .number(String(m.unjudged))])
+            }.joined()
+        case .text:
+            let k = evaluation.k
+            func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+            var out = ["group", "queries", "nDCG@\(k)", "P@\(k)", "hits", "no hits", "unjudged"].map { pad($0, 9) }
+                .joined(separator: " ") + "\n"
+            for m in evaluation.metrics {
+                out += [m.group, String(m.queries), String(format: "%.3f", m.ndcg), String(format: "%.3f", m.precision),
+                        String(m.hits), String(m.queriesWithoutHits), String(m.unjudged)].map { pad($0, 9) }.joined(separator: " ") + "\n"
+            }
+            out += "\nworst topical queries (nDCG@\(k)):\n"
+            for o in evaluation.outcomes.sorted(by: { $0.ndcg < $1.ndcg }).prefix(10) {
+                out += "  \(o.query.qid)  \(String(format: "%.3f", o.ndcg))  \(o.query.query)\n"
+            }
+            let unjudged = evaluation.outcomes.flatMap { o in o.unjudged.map { (o.query.qid, $0.record) } }
+            if !unjudged.isEmpty {
+                out += "\nunjudged hits (judge them before trusting the score):\n"
+                for (qid, r) in unjudged.prefix(30) { out += "  \(qid)  \(r.path):\(r.lineStart)-\(r.lineEnd)\n" }
+                if unjudged.count > 30 { out += "  … \(unjudged.count - 30) more\n" }
+            }
+            return out
+        }
     }
 }

@@ -37,24 +37,15 @@ public struct Evaluation: Sendable {
 
     /// Reads the TSV format of ../shared/eval/dev-queries.tsv: a header row naming at least
     /// `qid`, `query`, `target_path`, `target_line` (and optionally `type`).
-    public static func readQueries(tsv: String) throws -> [KnownItemQuery] {
-        var lines = tsv.split(whereSeparator: \.isNewline).map(String.init)
-        guard !lines.isEmpty else { return [] }
-        let header = lines.removeFirst().split(separator: "\t").map(String.init)
-        func column(_ name: String) throws -> Int {
-            guard let i = header.firstIndex(of: name) else {
-                throw QuerySyntaxError(message: "the queries file has no '\(name)' column; its header needs qid, query, target_path, target_line")
-            }
-            return i
-        }
-        let (q, qid, path, line) = (try column("query"), try column("qid"), try column("target_path"), try column("target_line"))
-        let type = header.firstIndex(of: "type")
-        return try lines.enumerated().map { n, raw in
-            let f = raw.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard f.count >= header.count, let target = Int(f[line]) else {
-                throw QuerySyntaxError(message: "queries file line \(n + 2): expected \(header.count) tab-separated fields with a numeric target_line")
-            }
-            return KnownItemQuery(qid: f[qid], type: type.map { f[$0] } ?? "all", query: f[q], targetPath: f[path], targetLine: target)
+    public static func readQueries(tsv: String, name: String = "the queries file") throws -> [KnownItemQuery] {
+        let table = TSVTable(tsv, name: name)
+        let required = ["qid", "query", "target_path", "target_line"]
+        let c = try required.map { try table.column($0, required: required) }
+        let type = table.header.firstIndex(of: "type")
+        return try table.rows.map { row in
+            KnownItemQuery(qid: try table.field(row, c[0]), type: try type.map { try table.field(row, $0) } ?? "all",
+                           query: try table.field(row, c[1]), targetPath: try table.field(row, c[2]),
+                           targetLine: try table.integer(row, c[3]))
         }
     }
 
