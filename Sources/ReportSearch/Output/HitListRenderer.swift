@@ -93,7 +93,8 @@ public struct HitListRenderer: Sendable {
         switch results.relaxation {
         case .none: break
         case .allTerms: out += "note: few exact matches; also showing sections that contain all the query's characters in other order (marked ≈)\n"
-        case .anyTerm: out += "note: few exact matches; also showing sections that contain some of the query's words (marked ≈)\n"
+        case .someWords: out += "note: few exact matches; also showing sections that contain some of the query's words (marked ≈)\n"
+        case .anyTerm: out += "note: few exact matches; also showing sections that contain some of the query's characters (marked ≈)\n"
         }
         if results.hits.isEmpty {
             out += "no sections match; try fewer or shorter words, or remove filters\n"

@@ -9,7 +9,15 @@
 /// | `2015年`          | `2015`, and 年 beside it        | `2015` (年 left to the exact check)      |
 /// | `GDP`             | `gdp`                          | the word term                           |
 struct QueryCompiler {
-    enum Mode { case exact, allTerms, anyTerm }
+    /// | mode        | words (space-separated units) | a word's terms |
+    /// |-------------|-------------------------------|----------------|
+    /// | `exact`     | all (AND)                     | all (AND)      |
+    /// | `allTerms`  | all (AND)                     | all (AND)      |
+    /// | `someWords` | any (OR)                      | all (AND)      |
+    /// | `anyTerm`   | any (OR)                      | any (OR)       |
+    ///
+    /// `exact` and `allTerms` are the same Xapian query; only the exact check tells them apart.
+    enum Mode { case exact, allTerms, someWords, anyTerm }
     enum TermPart { case term(String), character(String) }
 
     let query: ParsedQuery
@@ -160,7 +168,7 @@ struct QueryCompiler {
             } else if positives.count == 1 {
                 result = positives[0]
             } else {
-                result = try XapianQuery(mode == .anyTerm ? .or : .and, positives)
+                result = try XapianQuery(mode == .anyTerm || mode == .someWords ? .or : .and, positives)
             }
             if !filters.isEmpty { result = try XapianQuery(.filter, [result] + filters) }
             if !negatives.isEmpty { result = try XapianQuery(.andNot, [result, try XapianQuery(.or, negatives)]) }

@@ -1,10 +1,12 @@
-/// Adds relaxed hits below the exact ones when an unquoted query finds fewer than
-/// ``SearchOptions/relaxBelow`` sections exactly:
+/// Fills the page with relaxed hits below the exact ones when an unquoted query finds too
+/// few sections exactly to fill it (or fewer than ``SearchOptions/relaxBelow``): exact hits
+/// always come first, the best relaxed hits follow, marked ≈.
 ///
-/// | stage        | runs when                       | adds                                        |
-/// |--------------|---------------------------------|---------------------------------------------|
-/// | all-terms    | fewer hits than wanted          | sections holding every term, in any order   |
-/// | any-term     | still no hit at all             | sections holding some of the query's terms  |
+/// | stage        | runs when                          | adds                                       |
+/// |--------------|------------------------------------|--------------------------------------------|
+/// | all-terms    | too few hits                       | sections holding every term, in any order  |
+/// | some-words   | still too few, several words typed | sections holding some of the words whole   |
+/// | any-term     | still no hit at all                | sections holding some of the query's terms |
 ///
 /// Any-term matches only when nothing better exists: for a long query they are many and
 /// mostly noise, and the widest search to run.
@@ -22,11 +24,16 @@ struct RelaxationStage {
     func run(after exact: ExactSearch.Result) throws -> Result {
         var result = Result(hits: exact.hits.candidates, total: exact.hits.total, relaxation: .none)
         let canRelax = compiler.query.positiveTexts.contains { !$0.isEmpty } && !compiler.isAllQuoted
-        guard exact.hits.total < options.relaxBelow && canRelax else { return result }
+        let (pageEnd, overflow) = options.offset.addingReportingOverflow(options.limit)
+        let needed = max(options.relaxBelow, overflow ? Int.max : pageEnd)
+        guard exact.hits.candidates.count < needed && canRelax else { return result }
         let wanted = options.candidatesWanted
         // Without a check the all-terms query is the exact one: it would add nothing.
         if !exact.isProven && result.hits.count < wanted {
             add(try exact.allTerms ?? relaxed(.allTerms), as: .allTerms, to: &result, exactTotal: exact.hits.total)
+        }
+        if result.hits.count < needed && compiler.query.positiveTexts.count > 1 {
+            add(try relaxed(.someWords), as: .someWords, to: &result, exactTotal: exact.hits.total)
         }
         if result.hits.isEmpty {
             add(try relaxed(.anyTerm), as: .anyTerm, to: &result, exactTotal: exact.hits.total)

@@ -7,7 +7,8 @@ public struct SearchOptions: Sendable {
     public var perDocument = 3
     public var sort = Sort.relevance
     public var snippet = SnippetMaker()
-    /// Relax an unquoted query when the exact search finds fewer sections than this.
+    /// Relax an unquoted query when the exact search finds fewer sections than this, or
+    /// too few to fill the page.
     public var relaxBelow = 3
 
     public init(limit: Int = 10, offset: Int = 0, perDocument: Int = 3, sort: Sort = .relevance,

@@ -15,6 +15,8 @@ public enum Relaxation: String, Sendable {
     case none
     /// Added: sections holding all bigrams of the query, in any order.
     case allTerms = "all-terms"
+    /// Added: sections holding some of the query's words (each word whole).
+    case someWords = "some-words"
     /// Added: sections holding any term of the query.
     case anyTerm = "any-term"
 }
