@@ -3,13 +3,18 @@
 /// finds the candidates holding every bigram, the matcher keeps those holding the phrase.
 struct ExactMatcher {
     let query: ParsedQuery
+    /// Checks only what a relaxed match must still honour, the exclusions: a positive text
+    /// unit counts as present (its terms matched in some order), an excluded one must not
+    /// occur. `法治政府 -合法性审查` relaxed still never shows a section with 合法性审查.
+    let exclusionsOnly: Bool
     private let needles: [String: [UInt32]]
     /// The last text checked by ``matches(utf8:)``, folded: proximity and snippets read it
     /// instead of folding the section again (see ``keepFolded()``).
     private(set) var folded: [UInt32] = []
 
-    init(_ query: ParsedQuery) {
+    init(_ query: ParsedQuery, exclusionsOnly: Bool = false) {
         self.query = query
+        self.exclusionsOnly = exclusionsOnly
         var needles: [String: [UInt32]] = [:]
         func collect(_ q: ParsedQuery) {
             switch q {
@@ -43,16 +48,28 @@ struct ExactMatcher {
     /// Whether text already folded (``NormalizedText/foldedScalars(_:folding:)``) satisfies
     /// the query's text units.
     func matches(folded text: [UInt32]) -> Bool {
-        func evaluate(_ q: ParsedQuery) -> Bool {
+        func evaluate(_ q: ParsedQuery, excluded: Bool) -> Bool {
             switch q {
-            case .text(let t, _): Self.contains(text, needles[t] ?? [])
-            case .and(let qs): qs.allSatisfy(evaluate)
-            case .or(let qs): qs.contains(where: evaluate)
-            case .not(let inner): !evaluate(inner)
+            case .text(let t, _): exclusionsOnly && !excluded ? true : Self.contains(text, needles[t] ?? [])
+            case .and(let qs): qs.allSatisfy { evaluate($0, excluded: excluded) }
+            case .or(let qs): qs.contains { evaluate($0, excluded: excluded) }
+            case .not(let inner): !evaluate(inner, excluded: !excluded)
             case .field, .year, .date: true
             }
         }
-        return evaluate(query)
+        return evaluate(query, excluded: false)
+    }
+
+    /// Whether the query excludes anything (`-word`, `-"phrase"`).
+    var hasExclusions: Bool {
+        func find(_ q: ParsedQuery) -> Bool {
+            switch q {
+            case .not: true
+            case .and(let qs), .or(let qs): qs.contains(where: find)
+            default: false
+            }
+        }
+        return find(query)
     }
 
     /// Hands over the last folded text without copying it; the next check folds into a

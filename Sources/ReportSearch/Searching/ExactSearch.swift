@@ -94,6 +94,8 @@ struct ExactSearch {
         var exact: [Candidate] = [], allTerms: [Candidate] = []
         var exactPerFile: [[UInt8]: Int] = [:], allPerFile: [[UInt8]: Int] = [:]
         var folded = FoldedTexts()
+        let exclusions = ExactMatcher(compiler.query, exclusionsOnly: true)
+        let checksExclusions = exclusions.hasExclusions
         let cap = options.perDocument > 0 ? options.perDocument : Int.max
         for var candidate in all.candidates {
             let (file, isExact) = (candidate.data ?? []).withUnsafeBytes { bytes -> ([UInt8], Bool) in
@@ -111,7 +113,9 @@ struct ExactSearch {
                 }
                 exact.append(candidate)
             }
-            if allPerFile[file, default: 0] < cap {
+            // A relaxed hit must still honour the exclusions (an exact one does already).
+            let allowed = isExact || !checksExclusions || exclusions.matches(folded: matcher.folded)
+            if allowed && allPerFile[file, default: 0] < cap {
                 allPerFile[file, default: 0] += 1
                 allTerms.append(candidate)
             }
