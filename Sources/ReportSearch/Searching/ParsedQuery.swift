@@ -162,12 +162,12 @@ public enum QueryParser {
             return parts.count == 1 ? parts[0] : .and(parts)
         }
 
-        mutating func parseUnit() throws -> ParsedQuery? {
+        mutating func parseUnit(excluded: Bool = false) throws -> ParsedQuery? {
             let token = tokens[index]
             index += 1
             switch token {
             case .minus:
-                guard index < tokens.count, let unit = try parseUnit() else {
+                guard index < tokens.count, let unit = try parseUnit(excluded: true) else {
                     throw QuerySyntaxError(message: "'-' must be followed by a word or phrase to exclude")
                 }
                 return .not(unit)
@@ -181,13 +181,45 @@ public enum QueryParser {
             case .close, .or:
                 throw QuerySyntaxError(message: "unbalanced parenthesis: remove the extra ')' or add a '('")
             case .word(let w):
-                return Self.textUnit(w, quoted: false)
+                return excluded ? Self.textUnit(w, quoted: false) : Self.topicUnits(w)
             case .phrase(let p):
                 return Self.textUnit(p, quoted: true)
             case .field(let name, let value):
                 return try Self.fieldUnit(name, value)
             }
         }
+
+        /// Question words decide neither a ranking nor a highlight: an unquoted word is cut
+        /// at them, and what is left on either side must occur.
+        ///
+        /// | typed                     | units                         |
+        /// |---------------------------|-------------------------------|
+        /// | `怎样提高城乡居民收入`       | 提高城乡居民收入                |
+        /// | `传统产业如何转型升级`       | 传统产业, 转型升级              |
+        /// | `稳外贸稳外资有哪些举措`     | 稳外贸稳外资, 举措              |
+        /// | `如何` (nothing else)      | 如何                           |
+        static func topicUnits(_ word: String) -> ParsedQuery? {
+            var pieces: [String] = []
+            var rest = Substring(word)
+            var current = ""
+            while !rest.isEmpty {
+                if let q = questionWords.first(where: { rest.hasPrefix($0) }) {
+                    pieces.append(current)
+                    current = ""
+                    rest = rest.dropFirst(q.count)
+                } else {
+                    current.append(rest.removeFirst())
+                }
+            }
+            pieces.append(current)
+            let units = pieces.compactMap { textUnit($0, quoted: false) }
+            if units.isEmpty || pieces.count == 1 { return textUnit(word, quoted: false) }
+            return units.count == 1 ? units[0] : .and(units)
+        }
+
+        /// Longest first, so that 有哪些 goes before 哪些 and 怎么样 before 怎么.
+        static let questionWords = ["为什么", "怎么样", "有哪些", "是什么", "有什么", "如何", "怎样", "怎么", "哪些",
+                                    "是否", "什么", "为何", "哪里", "能否", "吗？", "吗?", "呢？", "呢?"]
 
         /// Text with nothing searchable (only punctuation) yields nil and is dropped.
         static func textUnit(_ text: String, quoted: Bool) -> ParsedQuery? {

@@ -6,10 +6,10 @@
 /// |--------------|------------------------------------|--------------------------------------------|
 /// | all-terms    | too few hits                       | sections holding every term, in any order  |
 /// | some-words   | still too few, several words typed | sections holding some of the words whole   |
-/// | any-term     | still no hit at all                | sections holding some of the query's terms |
+/// | any-term     | still too few                      | sections holding some of the query's terms |
 ///
-/// Any-term matches only when nothing better exists: for a long query they are many and
-/// mostly noise, and the widest search to run.
+/// Each stage runs only while the page is short, so the widest search (any term: for a long
+/// query many matches, mostly weak) runs only when the narrower ones cannot fill it.
 struct RelaxationStage {
     let compiler: QueryCompiler
     let collector: CandidateCollector
@@ -35,14 +35,22 @@ struct RelaxationStage {
         if result.hits.count < needed && compiler.query.positiveTexts.count > 1 {
             add(try relaxed(.someWords), as: .someWords, to: &result, exactTotal: exact.hits.total)
         }
-        if result.hits.isEmpty {
+        if result.hits.count < needed {
             add(try relaxed(.anyTerm), as: .anyTerm, to: &result, exactTotal: exact.hits.total)
         }
         return result
     }
 
+    /// The relaxed match; when the query excludes something, each candidate's text is
+    /// checked for the exclusions (Xapian applies only single-term ones by itself).
     private func relaxed(_ mode: QueryCompiler.Mode) throws -> CandidateList {
-        try collector.collect(try compiler.xapianQuery(mode), count: options.candidatesWanted, decider: nil)
+        var exclusions = ExactMatcher(compiler.query, exclusionsOnly: true)
+        return try collector.collect(
+            try compiler.xapianQuery(mode), count: options.candidatesWanted,
+            decider: !exclusions.hasExclusions ? nil : { _, data in
+                guard let raw = SectionRecord.raw(data) else { return false }
+                return exclusions.matches(utf8: raw.text)
+            })
     }
 
     private func add(_ more: CandidateList, as mode: Relaxation, to result: inout Result, exactTotal: Int) {

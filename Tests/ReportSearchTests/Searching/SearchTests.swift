@@ -14,6 +14,13 @@ import Testing
         ("date:2020-01-01..2020-06-30 ＧＤＰ", .and([.date("2020-01-01", "2020-06-30"), .text("gdp", quoted: false)])),
         ("經濟", .text("经济", quoted: false)),
         ("-\"专项 行动\" 整治", .and([.not(.text("专项 行动", quoted: true)), .text("整治", quoted: false)])),
+        // Question words decide neither ranking nor highlights: a word is cut at them.
+        ("怎样提高城乡居民收入", .text("提高城乡居民收入", quoted: false)),
+        ("传统产业如何转型升级", .and([.text("传统产业", quoted: false), .text("转型升级", quoted: false)])),
+        ("稳外贸稳外资有哪些举措 year:2022", .and([.and([.text("稳外贸稳外资", quoted: false), .text("举措", quoted: false)]), .year(2022...2022)])),
+        ("如何", .text("如何", quoted: false)),
+        ("\"如何推进\"", .text("如何推进", quoted: true)),
+        ("法治 -如何推进", .and([.text("法治", quoted: false), .not(.text("如何推进", quoted: false))])),
     ])
     func parses(input: String, expected: ParsedQuery) throws {
         #expect(try QueryParser.parse(input) == expected)
