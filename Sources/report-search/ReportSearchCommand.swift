@@ -12,7 +12,8 @@ struct ReportSearchCommand: ParsableCommand {
             Example: report-search index corpus && report-search search 合法性审查
             """,
         version: "0.1.0",
-        subcommands: [IndexCommand.self, SearchCommand.self, ExportCommand.self, StatsCommand.self, EvalCommand.self]
+        subcommands: [IndexCommand.self, SearchCommand.self, ExportCommand.self, TrendCommand.self, SynonymsCommand.self,
+                      StatsCommand.self, EvalCommand.self]
     )
 }
 

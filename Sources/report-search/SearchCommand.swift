@@ -22,12 +22,16 @@ struct SearchFlags: ParsableArguments {
     @Option(help: "Snippet length in characters.")
     var snippetChars = 160
 
+    @Flag(help: "Show every copy of reposted text instead of one hit with the other reports listed.")
+    var noCollapse = false
+
     func options() throws -> SearchOptions {
         guard limit >= 0, offset >= 0, perDoc >= 0, fragments >= 1, snippetChars >= 20 else {
             throw ValidationError("--limit, --offset and --per-doc must be ≥ 0, --fragments ≥ 1, --snippet-chars ≥ 20")
         }
         return SearchOptions(limit: limit, offset: offset, perDocument: perDoc, sort: sort,
-                             snippet: SnippetMaker(maxCharacters: snippetChars, fragments: fragments))
+                             snippet: SnippetMaker(maxCharacters: snippetChars, fragments: fragments),
+                             collapseDuplicates: !noCollapse)
     }
 }
 
@@ -64,6 +68,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Show the parsed query and each hit's weight.")
     var explain = false
 
+    @Flag(help: "Count the exact matches by year, agency and folder (a block after the hits; JSON: one more line).")
+    var facets = false
+
     @Flag(help: "When a shard is down or unreachable, search the others and say which is missing.")
     var allowPartial = false
 
@@ -74,7 +81,8 @@ struct SearchCommand: ParsableCommand {
     var timing = false
 
     func run() throws {
-        let options = try flags.options()
+        var options = try flags.options()
+        options.facets = facets
         let useColor = color == .always || (color == .auto && isTerminal(STDOUT_FILENO))
         let batch = queries != nil
         let renderer = HitListRenderer(format: format, color: useColor && format == .text, batch: batch)
@@ -106,7 +114,10 @@ struct SearchCommand: ParsableCommand {
             do {
                 let start = DispatchTime.now()
                 let results = try engine.search(text, options: options)
-                if explain { out += "query: \(results.query)\nxapian: \(results.xapianQuery)\nrelaxation: \(results.relaxation.rawValue)\n" }
+                if explain {
+                    out += "query: \(results.query)\nxapian: \(results.xapianQuery)\nrelaxation: \(results.relaxation.rawValue)\n"
+                    for applied in results.synonyms { out += "synonyms: \(applied.description)\n" }
+                }
                 out += renderer.render(results, qid: qid, query: text)
                 if timing {
                     let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6

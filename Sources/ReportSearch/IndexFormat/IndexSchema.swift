@@ -13,6 +13,7 @@
 /// | `Y`    | year, e.g. `Y2020`                              | boolean  |
 /// | `G`    | issuing agency, folded                          | boolean  |
 /// | `P`    | each folder prefix of the path, e.g. `Pgov/`    | boolean  |
+/// | `D`    | duplicate group (``DuplicateGroup``), hex       | boolean  |
 public enum IndexSchema {
     public static let headingPrefix = "S"
     public static let ancestorPrefix = "A"
@@ -21,6 +22,7 @@ public enum IndexSchema {
     public static let yearPrefix = "Y"
     public static let agencyPrefix = "G"
     public static let folderPrefix = "P"
+    public static let duplicatePrefix = "D"
 
     /// `YYYY-MM-DD` (or shorter), sortable.
     public static let dateSlot: UInt32 = 0
@@ -30,13 +32,18 @@ public enum IndexSchema {
     /// ``SectionRecord/sortKey``: breaks ties in relevance the same way in one index and in
     /// any sharding of it (docids, Xapian's own tie-break, differ between the two).
     public static let tieSlot: UInt32 = 3
+    /// ``DuplicateGroup/key(folded:)`` (empty: not grouped): one hit per group of reposts.
+    public static let groupSlot: UInt32 = 4
 
     /// Metadata: `file:<path>` → "<size> <mtime-ns> <sections>" of the indexed version.
     public static let fileStateKeyPrefix = "file:"
     public static let formatKey = "format"
-    public static let formatValue = "reportsearch-3 bigram-nopos"
+    public static let formatValue = "reportsearch-5 bigram-nopos"
     public static let rootsKey = "roots"
     public static let updatedKey = "updated"
+    /// The synonym dictionary as imported (`term<TAB>a|b` lines), for readers of Xapian's
+    /// synonym table that cannot see it: 1.4's remote backend serves no synonyms.
+    public static let synonymsKey = "synonyms"
 
     /// The format an index was written in (empty for a database nothing was written to).
     static func storedFormat(of database: XapianDatabase) throws -> String {
