@@ -75,9 +75,15 @@ public struct SynonymDictionary: Equatable, Sendable {
         for term in try database.synonymKeys() {
             dictionary.set(Entry(term: term, expansions: try database.synonyms(of: term)))
         }
-        if dictionary.entries.isEmpty {
-            let copy = String(decoding: try database.metadata(IndexSchema.synonymsKey), as: UTF8.self)
-            if !copy.isEmpty { dictionary = (try? parse(copy, source: IndexSchema.synonymsKey)) ?? dictionary }
+        let text = String(decoding: try database.metadata(IndexSchema.synonymsKey), as: UTF8.self)
+        guard !text.isEmpty, let copy = try? parse(text, source: IndexSchema.synonymsKey) else { return dictionary }
+        guard !dictionary.entries.isEmpty else { return copy }
+        // The table keeps expansions in byte order; the copy keeps them as the user wrote them.
+        let written = copy.byTerm
+        for i in dictionary.entries.indices {
+            if let order = written[dictionary.entries[i].term], Set(order) == Set(dictionary.entries[i].expansions) {
+                dictionary.entries[i].expansions = order
+            }
         }
         return dictionary
     }
