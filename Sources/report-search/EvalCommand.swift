@@ -24,6 +24,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "At most this many sections per report; 0 = no limit.")
     var perDoc = 3
 
+    @Flag(help: "Rank every copy of reposted text (as `search --no-collapse`).")
+    var noCollapse = false
+
     @Option(help: "Output: text, csv or json.")
     var format: HitListRenderer.Format = .text
 
@@ -37,7 +40,7 @@ struct EvalCommand: ParsableCommand {
             throw fail(error.message, code: 64)
         }
         let engine = try location.openEngine()
-        let evaluation = try Evaluation(engine: engine, queries: list, k: k, options: SearchOptions(perDocument: perDoc))
+        let evaluation = try Evaluation(engine: engine, queries: list, k: k, options: SearchOptions(perDocument: perDoc, collapseDuplicates: !noCollapse))
         for (qid, reason) in evaluation.rejected {
             FileHandle.standardError.write(Data("report-search: query \(qid): \(reason)\n".utf8))
         }

@@ -9,7 +9,7 @@ struct SynonymsCommand: ParsableCommand {
         discussion: """
             Dictionary lines are `term<TAB>expansion|expansion…`; # starts a comment. A query
             word then also matches its expansions (quoted phrases are not expanded).
-            corpus/synonyms-policy.tsv is an example of common policy abbreviations.
+            dictionaries/synonyms-policy.tsv is an example of common policy abbreviations.
             """,
         subcommands: [Import.self, List.self])
 

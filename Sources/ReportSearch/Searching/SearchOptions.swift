@@ -10,14 +10,15 @@ public struct SearchOptions: Sendable {
     /// Relax an unquoted query when the exact search finds fewer sections than this.
     public var relaxBelow = 3
     /// One hit per group of reposted sections (``DuplicateCollapse``); false: every copy.
-    public var collapseDuplicates = true
+    /// The CLI collapses unless `--no-collapse`; the library lists every section unless asked.
+    public var collapseDuplicates = false
     /// Count the exact matches by year, agency and folder (``SearchResults/facets``).
     public var facets = false
     /// More candidates to rank, when collapsing duplicates left the page short.
     var extraCandidates = 0
 
     public init(limit: Int = 10, offset: Int = 0, perDocument: Int = 3, sort: Sort = .relevance,
-                snippet: SnippetMaker = SnippetMaker(), relaxBelow: Int = 3, collapseDuplicates: Bool = true,
+                snippet: SnippetMaker = SnippetMaker(), relaxBelow: Int = 3, collapseDuplicates: Bool = false,
                 facets: Bool = false) {
         (self.limit, self.offset, self.perDocument, self.sort, self.snippet, self.relaxBelow) =
             (max(0, limit), max(0, offset), max(0, perDocument), sort, snippet, relaxBelow)

@@ -8,6 +8,8 @@ import Testing
     static let opinion = "一、总体要求\n1. 指导思想。坚持以数据要素市场化配置改革为主线，统筹推进公共数据授权运营，加快培育数据要素市场，推动形成高效规范的数据流通体系。\n"
     static let reposted = "一、总体要求\n1.指导思想。坚持以数据要素市场化配置改革为主线，统筹推进公共数据授权运营，加快培育数据要素市场,推动形成高效规范的数据流通体系。\n"
 
+    static let collapsing = SearchOptions(collapseDuplicates: true)
+
     /// a (2022) and b (2021) hold the same section in other punctuation; c is different.
     static func writeCorpus(_ dir: URL) throws {
         let files = [
@@ -40,7 +42,7 @@ import Testing
         let index = dir.path + "/index"
         _ = try Indexer.run(roots: [corpus], indexPath: index)
 
-        var results = try SearchEngine(indexPaths: [index]).search("指导思想")
+        var results = try SearchEngine(indexPaths: [index]).search("指导思想", options: Self.collapsing)
         #expect(results.hits.map(\.record.path) == ["local/b.txt"])
         #expect(results.hits.first?.copies == ["central/a.txt"])
         let all = try SearchEngine(indexPaths: [index]).search("指导思想", options: SearchOptions(collapseDuplicates: false))
@@ -49,21 +51,21 @@ import Testing
         #expect(csv.contains(",central/a.txt,"))
 
         // A filter that excludes a copy excludes it from the copies too.
-        results = try SearchEngine(indexPaths: [index]).search("指导思想 year:2022")
+        results = try SearchEngine(indexPaths: [index]).search("指导思想 year:2022", options: Self.collapsing)
         #expect(results.hits.map(\.record.path) == ["central/a.txt"] && results.hits.first?.copies == [])
 
         // The repost is edited: it leaves the group. Then it is deleted.
         try Data(("转发的通知\n日期:2021-07-29\n\n" + Self.reposted.replacingOccurrences(of: "数据流通", with: "数据交易")).utf8)
             .write(to: corpus.appendingPathComponent("local/b.txt"))
         _ = try Indexer.run(roots: [corpus], indexPath: index)
-        results = try SearchEngine(indexPaths: [index]).search("指导思想")
+        results = try SearchEngine(indexPaths: [index]).search("指导思想", options: Self.collapsing)
         #expect(results.hits.count == 2 && results.hits.allSatisfy { $0.copies == [] })
         try Data(Self.opinion.utf8).write(to: corpus.appendingPathComponent("local/b.txt"))
         _ = try Indexer.run(roots: [corpus], indexPath: index)
-        #expect(try SearchEngine(indexPaths: [index]).search("指导思想").hits.first?.copies?.count == 1)
+        #expect(try SearchEngine(indexPaths: [index]).search("指导思想", options: Self.collapsing).hits.first?.copies?.count == 1)
         try FileManager.default.removeItem(at: corpus.appendingPathComponent("central/a.txt"))
         _ = try Indexer.run(roots: [corpus], indexPath: index)
-        results = try SearchEngine(indexPaths: [index]).search("指导思想")
+        results = try SearchEngine(indexPaths: [index]).search("指导思想", options: Self.collapsing)
         #expect(results.hits.map(\.record.path) == ["local/b.txt"] && results.hits.first?.copies == [])
     }
 
@@ -114,7 +116,7 @@ import Testing
         func answers(_ engine: SearchEngine) throws -> [String] {
             var out: [String] = []
             for query in ["指导思想", "放管服", "数据要素"] {
-                let r = try engine.search(query, options: SearchOptions(facets: true))
+                let r = try engine.search(query, options: SearchOptions(collapseDuplicates: true, facets: true))
                 out.append("\(query): \(r.hits.map { "\($0.record.path) \(($0.copies ?? []).joined(separator: ";"))" }) \(r.synonyms.map(\.description))")
                 out.append(FacetRenderer.jsonLine(r))
                 let t = try engine.trend([query], by: .year, per10k: true)
