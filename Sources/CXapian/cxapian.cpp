@@ -111,6 +111,13 @@ cx_termiter *snapshot(Xapian::TermIterator it, Xapian::TermIterator end) {
     return result;
 }
 
+// Synonym iterators have no term frequency (get_termfreq() throws InvalidOperationError).
+cx_termiter *snapshot_without_freqs(Xapian::TermIterator it, Xapian::TermIterator end) {
+    auto *result = new cx_termiter();
+    for (; it != end; ++it) result->terms.emplace_back(*it, 0);
+    return result;
+}
+
 class CallbackDecider : public Xapian::MatchDecider {
   public:
     CallbackDecider(cx_match_decider_fn fn, void *context) : fn_(fn), context_(context) {}
@@ -204,6 +211,22 @@ cx_status cx_database_allterms(const cx_database *database, const char *prefix, 
     });
 }
 
+cx_status cx_database_synonym_keys(const cx_database *database, const char *prefix, size_t prefix_length,
+                                   cx_termiter **out, char **error) {
+    return guard(error, [&] {
+        const std::string p = str(prefix, prefix_length);
+        *out = snapshot_without_freqs(database->db.synonym_keys_begin(p), database->db.synonym_keys_end(p));
+    });
+}
+
+cx_status cx_database_synonyms(const cx_database *database, const char *term, size_t term_length,
+                               cx_termiter **out, char **error) {
+    return guard(error, [&] {
+        const std::string t = str(term, term_length);
+        *out = snapshot_without_freqs(database->db.synonyms_begin(t), database->db.synonyms_end(t));
+    });
+}
+
 cx_status cx_database_compact(cx_database *database, const char *destination,
                               size_t destination_length, char **error) {
     return guard(error, [&] { database->db.compact(str(destination, destination_length), Xapian::DBCOMPACT_MULTIPASS); });
@@ -272,6 +295,15 @@ cx_status cx_writable_delete_documents_by_term(cx_writable *database, const char
 cx_status cx_writable_set_metadata(cx_writable *database, const char *key, size_t key_length,
                                    const char *value, size_t value_length, char **error) {
     return guard(error, [&] { database->db.set_metadata(str(key, key_length), str(value, value_length)); });
+}
+
+cx_status cx_writable_add_synonym(cx_writable *database, const char *term, size_t term_length,
+                                  const char *synonym, size_t synonym_length, char **error) {
+    return guard(error, [&] { database->db.add_synonym(str(term, term_length), str(synonym, synonym_length)); });
+}
+
+cx_status cx_writable_clear_synonyms(cx_writable *database, const char *term, size_t term_length, char **error) {
+    return guard(error, [&] { database->db.clear_synonyms(str(term, term_length)); });
 }
 
 // ---- documents ----

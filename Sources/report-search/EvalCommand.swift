@@ -33,6 +33,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "At most this many sections per report; 0 = no limit.")
     var perDoc = 3
 
+    @Flag(help: "Rank every copy of reposted text (as `search --no-collapse`).")
+    var noCollapse = false
+
     @Option(help: "Output: text, csv or json.")
     var format: HitListRenderer.Format = .text
 
@@ -46,7 +49,7 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let engine = try location.openEngine()
         let renderer = EvaluationRenderer(format: format)
-        let options = SearchOptions(perDocument: perDoc)
+        let options = SearchOptions(perDocument: perDoc, collapseDuplicates: !noCollapse)
         if let queries {
             let list = try Evaluation.readQueries(tsv: try Self.read(queries), name: queries)
             let evaluation = try Evaluation(engine: engine, queries: list, k: k, options: options)

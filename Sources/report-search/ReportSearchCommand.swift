@@ -12,7 +12,8 @@ struct ReportSearchCommand: ParsableCommand {
             Example: report-search index corpus && report-search search 合法性审查
             """,
         version: "0.1.0",
-        subcommands: [IndexCommand.self, SearchCommand.self, ExportCommand.self, StatsCommand.self, EvalCommand.self]
+        subcommands: [IndexCommand.self, SearchCommand.self, ExportCommand.self, TrendCommand.self, SynonymsCommand.self,
+                      StatsCommand.self, EvalCommand.self]
     )
 
     /// Parses and runs the command. Every failure becomes one line on stderr and an exit
@@ -29,7 +30,7 @@ struct ReportSearchCommand: ParsableCommand {
     static func exitError(for error: any Error) -> any Error {
         let code: Int32
         switch error {
-        case is QuerySyntaxError, is UsageError: code = 64
+        case is QuerySyntaxError, is UsageError, is SynonymDictionaryError: code = 64
         case is IndexOpenError, is IndexingError, is XapianError, is ReportError, is RunError, is CocoaError: code = 1
         default: return error  // the argument parser's own errors, ExitCode, CleanExit
         }

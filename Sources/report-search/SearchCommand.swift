@@ -41,6 +41,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Write a UTF-8 byte order mark first (CSV for Excel).")
     var bom = false
 
+    @Flag(help: "Count the exact matches by year, agency and folder (a block after the hits; JSON: one more line).")
+    var facets = false
+
     @Flag(help: "Time each query (search, ranking and snippets): `qid<TAB>ms` lines and a median/p95 summary on stderr.")
     var timing = false
 
@@ -52,7 +55,8 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let batch = try queries.map(Self.readBatch) ?? QueryBatch(entries: [.init(qid: "1", query: query ?? "")])
-        let options = flags.options(limit: limit)
+        var options = flags.options(limit: limit)
+        options.facets = facets
         let useColor = color == .always || (color == .auto && isTerminal(STDOUT_FILENO))
         let renderer = HitListRenderer(format: format, color: useColor && format == .text, batch: queries != nil)
         let engine = try location.openEngine(allowPartial: allowPartial)
@@ -65,7 +69,10 @@ struct SearchCommand: ParsableCommand {
             let start = ContinuousClock.now
             do {
                 let results = try engine.search(entry.query, options: options)
-                if explain { out += "query: \(results.query)\nxapian: \(results.xapianQuery)\nrelaxation: \(results.relaxation.rawValue)\n" }
+                if explain {
+                    out += "query: \(results.query)\nxapian: \(results.xapianQuery)\nrelaxation: \(results.relaxation.rawValue)\n"
+                    for applied in results.synonyms { out += "synonyms: \(applied.description)\n" }
+                }
                 out += renderer.render(results, qid: entry.qid, query: entry.query)
             } catch let error as QuerySyntaxError where queries != nil {
                 failures += 1

@@ -18,6 +18,9 @@ struct SearchFlags: ParsableArguments {
     @Option(help: "Snippet length in characters.")
     var snippetChars = 160
 
+    @Flag(help: "Show every copy of reposted text instead of one hit with the other reports listed.")
+    var noCollapse = false
+
     static let maxLimit = 100_000
 
     func validate(limit: Int) throws {
@@ -29,7 +32,8 @@ struct SearchFlags: ParsableArguments {
 
     func options(limit: Int) -> SearchOptions {
         SearchOptions(limit: limit, offset: offset, perDocument: perDoc, sort: sort,
-                      snippet: SnippetMaker(maxCharacters: snippetChars, fragments: fragments))
+                      snippet: SnippetMaker(maxCharacters: snippetChars, fragments: fragments),
+                      collapseDuplicates: !noCollapse)
     }
 }
 

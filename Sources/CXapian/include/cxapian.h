@@ -91,6 +91,13 @@ cx_status cx_database_get_metadata(const cx_database *database, const char *_Nul
 /* A snapshot of all terms starting with `prefix`, with their term frequencies. */
 cx_status cx_database_allterms(const cx_database *database, const char *_Nullable prefix, size_t prefix_length,
                                cx_termiter *_Nullable *_Nonnull out, char *_Nullable *_Nullable error);
+/* A snapshot of the terms that have synonyms (Xapian's synonym table), starting with
+ * `prefix`; term frequencies are 0. */
+cx_status cx_database_synonym_keys(const cx_database *database, const char *_Nullable prefix, size_t prefix_length,
+                                   cx_termiter *_Nullable *_Nonnull out, char *_Nullable *_Nullable error);
+/* A snapshot of the synonyms stored for `term` (empty when it has none); term frequencies are 0. */
+cx_status cx_database_synonyms(const cx_database *database, const char *_Nullable term, size_t term_length,
+                               cx_termiter *_Nullable *_Nonnull out, char *_Nullable *_Nullable error);
 /* Compacts every shard of `database` into one database directory at `destination`. */
 cx_status cx_database_compact(cx_database *database, const char *_Nullable destination,
                               size_t destination_length, char *_Nullable *_Nullable error);
@@ -135,6 +142,14 @@ cx_status cx_writable_delete_documents_by_term(cx_writable *database, const char
 cx_status cx_writable_set_metadata(cx_writable *database, const char *_Nullable key, size_t key_length,
                                    const char *_Nullable value, size_t value_length,
                                    char *_Nullable *_Nullable error);
+
+/* Adds `synonym` to the synonyms of `term` (no-op when present); committed with the next commit. */
+cx_status cx_writable_add_synonym(cx_writable *database, const char *_Nullable term, size_t term_length,
+                                  const char *_Nullable synonym, size_t synonym_length,
+                                  char *_Nullable *_Nullable error);
+/* Removes every synonym of `term`. */
+cx_status cx_writable_clear_synonyms(cx_writable *database, const char *_Nullable term, size_t term_length,
+                                     char *_Nullable *_Nullable error);
 
 /* ---- documents ---- */
 

@@ -13,6 +13,7 @@
 /// | `Y`    | year, e.g. `Y2020`                              | boolean  |
 /// | `G`    | issuing agency, folded                          | boolean  |
 /// | `P`    | each folder prefix of the path, e.g. `Pgov/`    | boolean  |
+/// | `D`    | duplicate group (``DuplicateGroup``), hex       | boolean  |
 enum IndexSchema {
     static let headingPrefix = "S"
     static let ancestorPrefix = "A"
@@ -21,6 +22,7 @@ enum IndexSchema {
     static let yearPrefix = "Y"
     static let agencyPrefix = "G"
     static let folderPrefix = "P"
+    static let duplicatePrefix = "D"
 
     /// `YYYY-MM-DD` (or shorter), sortable.
     static let dateSlot: UInt32 = 0
@@ -30,13 +32,18 @@ enum IndexSchema {
     /// ``SectionRecord/sortKey``: breaks ties in relevance the same way in one index and in
     /// any sharding of it (docids, Xapian's own tie-break, differ between the two).
     static let tieSlot: UInt32 = 3
+    /// ``DuplicateGroup/key(folded:)`` (empty: not grouped): one hit per group of reposts.
+    static let groupSlot: UInt32 = 4
 
     /// Metadata: `file:<path>` → "<size> <mtime-ns> <sections>" of the indexed version.
     static let fileStateKeyPrefix = "file:"
     static let formatKey = "format"
-    static let formatValue = "reportsearch-3 bigram-nopos"
+    static let formatValue = "reportsearch-5 bigram-nopos"
     static let rootsKey = "roots"
     static let updatedKey = "updated"
+    /// The synonym dictionary as imported (`term<TAB>a|b` lines), for readers of Xapian's
+    /// synonym table that cannot see it: 1.4's remote backend serves no synonyms.
+    static let synonymsKey = "synonyms"
 
     /// The format an index was written in (empty for a database nothing was written to).
     static func storedFormat(of database: XapianDatabase) throws -> String {

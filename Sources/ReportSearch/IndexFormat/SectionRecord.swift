@@ -121,6 +121,24 @@ public struct SectionRecord: Equatable, Sendable {
         return Raw(path: path, lineStart: lineStart, passage: passage, text: text)
     }
 
+    /// What counting by year, agency and folder reads from encoded data (``CollectionCounter``).
+    struct FacetFields {
+        var path: UnsafeRawBufferPointer
+        var date: UnsafeRawBufferPointer
+        var agency: UnsafeRawBufferPointer
+        var text: UnsafeRawBufferPointer
+    }
+
+    static func facetFields(_ data: UnsafeRawBufferPointer) -> FacetFields? {
+        var reader = RawReader(data: data)
+        guard reader.byte() == version, let path = reader.field(), reader.skipField(), let date = reader.field(),
+              let agency = reader.field(), reader.skipField(), let count = reader.int() else { return nil }
+        for _ in 0..<count { guard reader.skipField() else { return nil } }
+        guard reader.int() != nil, reader.int() != nil, reader.int() != nil, reader.int() != nil,
+              let text = reader.field() else { return nil }
+        return FacetFields(path: path, date: date, agency: agency, text: text)
+    }
+
     /// The stored text's bytes inside encoded data.
     static func textBytes(in data: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? { raw(data)?.text }
 }

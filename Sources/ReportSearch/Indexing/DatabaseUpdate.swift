@@ -25,8 +25,15 @@ enum DatabaseUpdate {
         for file in files {
             present.insert(file.relativePath)
             let stored = String(decoding: try reader.metadata(IndexSchema.fileStateKeyPrefix + file.relativePath), as: UTF8.self)
-            if stored.split(separator: " ").prefix(2).joined(separator: " ") == file.state {
-                summary.filesUnchanged += 1
+            let parts = stored.split(separator: " ")
+            if parts.prefix(2).joined(separator: " ") == file.state {
+                if let format = Self.skippedFormat(parts) {
+                    // Skipped before for its format, and unchanged: named again, not read again.
+                    summary.skipped.append((file.relativePath, ReportError.unsupportedFormat(path: file.relativePath, format: format).shortReason))
+                    summary.unsupported.append((file.relativePath, format))
+                } else {
+                    summary.filesUnchanged += 1
+                }
             } else {
                 stale.append(file)
             }
@@ -75,7 +82,12 @@ enum DatabaseUpdate {
                 case .failure(let reason, let unsupported):
                     summary.skipped.append((file.relativePath, reason))
                     if let unsupported { summary.unsupported.append((file.relativePath, unsupported)) }
-                    try db.setMetadata(IndexSchema.fileStateKeyPrefix + file.relativePath, [])
+                    // A file in a format no extractor reads stays skipped until it changes, so
+                    // its state is kept (with no sections) and the next run does not read it
+                    // again; a file that failed for another reason (unreadable, invalid text)
+                    // is tried again on every run.
+                    let state = unsupported.map { Array("\(file.state) 0 \(Self.skippedMarker)\($0.rawValue)".utf8) } ?? []
+                    try db.setMetadata(IndexSchema.fileStateKeyPrefix + file.relativePath, state)
                 case .success(let prepared):
                     summary.warnings += prepared.warnings
                     for doc in prepared.documents { try db.add(try doc.xapianDocument()) }
@@ -148,4 +160,13 @@ enum DatabaseUpdate {
         }
     }
 
+
+    /// Ends the stored state of a file skipped for its format: "<size> <mtime> 0 skipped:pdf".
+    static let skippedMarker = "skipped:"
+
+    /// The format of a stored state that records a skip, e.g. `.pdf` for "12 345 0 skipped:pdf".
+    static func skippedFormat(_ state: [Substring]) -> ReportFormat? {
+        guard state.count == 4, state[3].hasPrefix(skippedMarker) else { return nil }
+        return ReportFormat(rawValue: String(state[3].dropFirst(skippedMarker.count)))
+    }
 }

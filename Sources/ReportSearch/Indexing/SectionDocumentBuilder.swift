@@ -48,12 +48,15 @@ struct SectionDocumentBuilder {
             path: path, title: report.title, date: report.date ?? "", agency: report.agency ?? "",
             documentNumber: report.documentNumber ?? "", sectionPath: section.path, level: section.level,
             lineStart: section.lineStart, lineEnd: section.lineEnd, passage: section.passage, text: section.text)
+        let group = DuplicateGroup.key(folded: body)
+        if let group { booleans.append(IndexSchema.duplicatePrefix + group) }
         return PreparedDocument(
             terms: counter.packed(),
             booleanTerms: booleans,
             values: [(IndexSchema.dateSlot, Array((report.date ?? "").utf8)),
                      (IndexSchema.fileSlot, Array(path.utf8)),
-                     (IndexSchema.tieSlot, record.sortKey)],
+                     (IndexSchema.tieSlot, record.sortKey),
+                     (IndexSchema.groupSlot, Array((group ?? "").utf8))],
             data: record.encoded())
     }
 }

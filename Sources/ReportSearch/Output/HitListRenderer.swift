@@ -17,7 +17,7 @@ public struct HitListRenderer: Sendable {
     }
 
     public static let csvColumns = ["rank", "score", "path", "title", "date", "agency", "section",
-                                    "line_start", "line_end", "snippet"]
+                                    "line_start", "line_end", "copies", "snippet"]
 
     public func header() -> String {
         guard format == .csv else { return "" }
@@ -30,7 +30,7 @@ public struct HitListRenderer: Sendable {
         switch format {
         case .text: text(results)
         case .csv: results.hits.map { csvRow($0, qid: qid, query: query) }.joined()
-        case .json: results.hits.map { jsonLine($0, qid: qid, query: query) }.joined()
+        case .json: results.hits.map { jsonLine($0, qid: qid, query: query) }.joined() + FacetRenderer.jsonLine(results)
         }
     }
 
@@ -58,7 +58,8 @@ public struct HitListRenderer: Sendable {
         var cells: [CSVWriter.Cell] = batch ? [.text(qid), .text(query)] : []
         cells += [.number(String(hit.rank)), .number(String(format: "%.4f", hit.score)), .text(r.path), .text(r.title),
                   .text(r.date), .text(r.agency), .text(Self.sectionLabel(r)), .number(String(r.lineStart)),
-                  .number(String(r.lineEnd)), .text(Self.snippetLine(hit))]
+                  .number(String(r.lineEnd)), .text((hit.copies ?? []).joined(separator: "; ")),
+                  .text(Self.snippetLine(hit))]
         return CSVWriter.row(cells)
     }
 
@@ -72,6 +73,8 @@ public struct HitListRenderer: Sendable {
         var exact: Bool
         var snippet: String
         var fragments: [Snippet]
+        /// Other reports with the same text; left out when copies were not collapsed.
+        var copies: [String]?
     }
 
     func jsonLine(_ hit: SearchHit, qid: String, query: String) -> String {
@@ -79,7 +82,8 @@ public struct HitListRenderer: Sendable {
         let value = JSONHit(qid: batch ? qid : nil, query: batch ? query : nil, rank: hit.rank, score: hit.score,
                             path: r.path, title: r.title, date: r.date, agency: r.agency,
                             section: Self.sectionLabel(r), line_start: r.lineStart, line_end: r.lineEnd,
-                            exact: hit.exact, snippet: Self.snippetLine(hit), fragments: hit.snippets)
+                            exact: hit.exact, snippet: Self.snippetLine(hit), fragments: hit.snippets,
+                            copies: hit.copies)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "" }
@@ -90,6 +94,7 @@ public struct HitListRenderer: Sendable {
         var out = ""
         let shown = results.hits.isEmpty ? "" : " (\(results.hits.first!.rank)–\(results.hits.last!.rank))"
         out += "about \(results.estimatedTotal) matching sections\(shown), \(String(format: "%.1f", results.elapsedSeconds * 1000)) ms\n"
+        for applied in results.synonyms { out += "\(applied.description)\n" }
         switch results.relaxation {
         case .none: break
         case .allTerms: out += "note: few exact matches; also showing sections that contain all the query's characters in other order (marked ≈)\n"
@@ -98,7 +103,7 @@ public struct HitListRenderer: Sendable {
         }
         if results.hits.isEmpty {
             out += "no sections match; try fewer or shorter words, or remove filters\n"
-            return out
+            return out + FacetRenderer.text(results)
         }
         for hit in results.hits {
             let r = hit.record
@@ -110,7 +115,10 @@ public struct HitListRenderer: Sendable {
                 let line = color ? snippet.marked(open: "\u{1B}[1;31m", close: "\u{1B}[0m") : snippet.marked()
                 out += "   \(line)\n"
             }
+            if let copies = hit.copies, !copies.isEmpty {
+                out += "   also in \(copies.count) other report\(copies.count == 1 ? "" : "s"): \(copies.joined(separator: ", "))\n"
+            }
         }
-        return out
+        return out + FacetRenderer.text(results)
     }
 }

@@ -4,6 +4,8 @@ struct Candidate {
     var score: Double
     /// ``SectionRecord/sortKey``, from the tie-break value slot.
     var sortKey: [UInt8]
+    /// ``DuplicateGroup`` key from its value slot; empty: not grouped.
+    var group: [UInt8] = []
     /// Whether it satisfies the query exactly; nil: not known yet (a relaxed match).
     var exact: Bool?
     var record: SectionRecord?

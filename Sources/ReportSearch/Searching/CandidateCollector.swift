@@ -50,7 +50,9 @@ struct CandidateCollector {
     private func postFilter(_ enquire: XapianEnquire, count: Int, decider: Decider) throws -> CandidateList {
         var result: [Candidate] = []
         var offset = 0, estimated = 0
-        let page = max(100, count.multipliedReportingOverflow(by: 2).overflow ? count : count * 2)
+        // A counting pass (``CollectionCounts``) accepts nothing and reads every candidate:
+        // big pages then save round trips.
+        let page = count <= 1 ? 2_000 : max(100, count.multipliedReportingOverflow(by: 2).overflow ? count : count * 2)
         while result.count < count {
             let mset = try enquire.matches(offset: offset, limit: page)
             estimated = mset.estimatedMatches
@@ -59,7 +61,8 @@ struct CandidateCollector {
                 let data = try mset.data(at: i)
                 guard data.withUnsafeBytes({ decider(docid, $0) }) else { continue }
                 result.append(Candidate(docid: docid, score: try mset.weight(at: i),
-                                        sortKey: try mset.value(at: i, slot: IndexSchema.tieSlot), data: data))
+                                        sortKey: try mset.value(at: i, slot: IndexSchema.tieSlot),
+                                        group: try mset.value(at: i, slot: IndexSchema.groupSlot), data: data))
             }
             offset += mset.count
             if mset.count < page { estimated = result.count; break }
@@ -72,7 +75,8 @@ struct CandidateCollector {
     private func candidates(_ mset: XapianMatchSet) throws -> [Candidate] {
         try (0..<mset.count).map { i in
             Candidate(docid: try mset.documentID(at: i), score: try mset.weight(at: i),
-                      sortKey: try mset.value(at: i, slot: IndexSchema.tieSlot))
+                      sortKey: try mset.value(at: i, slot: IndexSchema.tieSlot),
+                      group: try mset.value(at: i, slot: IndexSchema.groupSlot))
         }
     }
 

@@ -16,7 +16,9 @@ import Foundation
 /// search borrows its own Xapian handle from a pool (a Xapian database handle must not be
 /// used from two threads at once).
 public final class SearchEngine: Sendable {
-    private let databases: DatabasePool
+    let databases: DatabasePool
+    /// The synonym dictionary, read from every shard when the engine opened.
+    public let synonyms: SynonymDictionary
     /// Shards that could not be opened and were left out (only with `allowPartial`).
     public let missingShards: [String]
     /// Most candidates a single-pass search reads (see `ExactSearch`); 0 turns it off.
@@ -35,6 +37,7 @@ public final class SearchEngine: Sendable {
          singlePassLimit: Int) throws {
         guard !indexPaths.isEmpty else { throw IndexOpenError.noIndex("") }
         var opened: [(spec: ShardSpec, database: XapianDatabase)] = []
+        var synonyms = SynonymDictionary()
         var missing: [String] = []
         for path in indexPaths {
             guard FileManager.default.fileExists(atPath: path) else { throw IndexOpenError.noIndex(path) }
@@ -44,6 +47,7 @@ public final class SearchEngine: Sendable {
                     let database = try spec.open(timeoutMilliseconds: remoteTimeoutMilliseconds)
                     try IndexSchema.checkFormat(of: database, path: spec.isLocal && specs.count == 1 ? path : spec.label)
                     opened.append((spec, database))
+                    for entry in try SynonymDictionary.stored(in: database).entries { synonyms.set(entry) }
                 } catch let error as XapianError {
                     if specs.count == 1 && spec.isLocal { throw IndexOpenError.cannotOpen(path, error.message) }
                     guard allowPartial else { throw IndexOpenError.shardUnavailable(spec.label, path, error.message) }
@@ -57,6 +61,7 @@ public final class SearchEngine: Sendable {
         databases = try DatabasePool(shards: opened, timeoutMilliseconds: remoteTimeoutMilliseconds)
         missingShards = missing
         self.singlePassLimit = singlePassLimit
+        self.synonyms = synonyms
     }
 
     public func search(_ queryText: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
@@ -76,21 +81,49 @@ public final class SearchEngine: Sendable {
         }
     }
 
-    private func run(_ query: ParsedQuery, options: SearchOptions, database: XapianDatabase,
+    private func run(_ typed: ParsedQuery, options: SearchOptions, database: XapianDatabase,
                      start: ContinuousClock.Instant) throws -> SearchResults {
+        let (query, applied) = SynonymExpansion(synonyms: synonyms.byTerm).expand(typed)
         let compiler = QueryCompiler(query, database: database)
-        let collector = CandidateCollector(database: database, options: options, hasRemoteShards: databases.hasRemoteShards)
         var needles: [String] = []
         for text in query.positiveTexts where !needles.contains(text) { needles.append(text) }
         let matcher = ExactMatcher(query)
 
-        let exact = try ExactSearch(compiler: compiler, collector: collector, options: options,
+        // Collapsing copies can leave the page short: rank more candidates, a few times.
+        var options = options
+        var collector: CandidateCollector
+        var exact: ExactSearch.Result, ranked: RelaxationStage.Result, shown: [Candidate]
+        repeat {
+            collector = CandidateCollector(database: database, options: options, hasRemoteShards: databases.hasRemoteShards)
+            exact = try ExactSearch(compiler: compiler, collector: collector, options: options,
                                     singlePassLimit: singlePassLimit, needles: needles).run(matcher: matcher)
-        let ranked = try RelaxationStage(compiler: compiler, collector: collector, options: options).run(after: exact)
-        let hits = try ResultPage(collector: collector, options: options, needles: needles)
-            .hits(ranked.hits, matcher: matcher, folded: exact.folded)
+            ranked = try RelaxationStage(compiler: compiler, collector: collector, options: options).run(after: exact)
+            shown = options.collapseDuplicates ? DuplicateCollapse.firstOfEachGroup(ranked.hits) : ranked.hits
+            let short = shown.count < options.offset + options.limit && ranked.hits.count >= options.candidatesWanted
+            guard short && options.extraCandidates < 100_000 else { break }
+            options.extraCandidates = max(100, options.candidatesWanted * 4)
+        } while true
+
+        var copies: [[String]] = []
+        if options.collapseDuplicates {
+            let collapse = DuplicateCollapse(collector: collector, compiler: compiler)
+            for i in shown.indices.dropFirst(options.offset).prefix(options.limit) {
+                let (copy, others) = try collapse.stableCopy(of: shown[i])
+                shown[i] = copy
+                copies.append(others)
+            }
+        }
+        var hits = try ResultPage(collector: collector, options: options, needles: needles)
+            .hits(shown, matcher: matcher, folded: exact.folded)
+        for i in hits.indices where options.collapseDuplicates { hits[i].copies = copies[i] }
+        var facets: CollectionCounts?
+        if options.facets {
+            facets = try CollectionCounter(collector: collector, query: exact.xapianQuery,
+                                           matcher: compiler.isProvenByTerms ? nil : matcher, needles: [])
+                .count(by: FacetDimension.allCases)
+        }
         return SearchResults(query: query, hits: hits, estimatedTotal: ranked.total, relaxation: ranked.relaxation,
                              elapsedSeconds: start.duration(to: .now).inSeconds,
-                             xapianQuery: exact.xapianQuery.description)
+                             xapianQuery: exact.xapianQuery.description, synonyms: applied, facets: facets)
     }
 }

@@ -7,6 +7,9 @@ public struct SearchHit: Sendable {
     /// Whether every text unit of the query occurs exactly (not only its bigrams).
     public var exact: Bool
     public var snippets: [Snippet]
+    /// Other reports holding the same text (``DuplicateGroup``), sorted; nil when
+    /// duplicates were not collapsed.
+    public var copies: [String]? = nil
 }
 
 /// How far a search had to relax to find enough sections.
@@ -31,4 +34,8 @@ public struct SearchResults: Sendable {
     public var elapsedSeconds: Double
     /// Xapian's description of the query run (for --explain).
     public var xapianQuery: String
+    /// Query words the synonym dictionary expanded.
+    public var synonyms: [AppliedSynonyms] = []
+    /// Exact counts by year, agency and folder, when asked for (``SearchOptions/facets``).
+    public var facets: CollectionCounts? = nil
 }
