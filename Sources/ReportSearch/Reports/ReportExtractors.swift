@@ -5,13 +5,15 @@
 /// | `text`                             | ``PlainTextExtractor``  |
 /// | `markdown`                         | ``MarkdownExtractor``   |
 /// | `html`                             | ``HTMLPageExtractor``   |
-/// | `pdf`, `docx`, `doc`, `ofd`, …     | none yet: the file is skipped with ``ReportError/unsupportedFormat(path:format:)`` |
+/// | `pdf`                              | ``PDFExtractor`` (pdftotext)   |
+/// | `zip`, `ole2`, `other`             | none: the file is skipped with ``ReportError/unsupportedFormat(path:format:)`` |
 enum ReportExtractors {
     /// Every extractor, one per format. A new format: its extractor's file, and one line here.
     static let all: [any ReportExtractor] = [
         PlainTextExtractor(),
         MarkdownExtractor(),
         HTMLPageExtractor(),
+        PDFExtractor(),
     ]
 
     static let byFormat: [ReportFormat: any ReportExtractor] = {
