@@ -28,9 +28,12 @@ python3 scripts/fixtures/make_fodt.py "$src" "$work/$stem-nostyles.fodt"
 lo() { soffice --headless -env:UserInstallation=file://$work/profile --convert-to "$1" --outdir "$work" "$2" >/dev/null; }
 lo pdf "$work/$stem.fodt"
 lo docx "$work/$stem.fodt"
-lo doc "$work/$stem.fodt"
+# The .doc from the unstyled copy: antiword prints the outline numbers of LibreOffice's
+# heading styles ("1 （一）…"), which Word 97 files from the field rarely have.
+lo doc "$work/$stem-nostyles.fodt"
 lo docx "$work/$stem-nostyles.fodt"
-cp "$work/$stem.pdf" "$work/$stem.docx" "$work/$stem.doc" "$work/$stem-nostyles.docx" "$out/"
+cp "$work/$stem.pdf" "$work/$stem.docx" "$work/$stem-nostyles.docx" "$out/"
+cp "$work/$stem-nostyles.doc" "$out/$stem.doc"
 python3 scripts/fixtures/make_ofd.py "$src" "$out/$stem.ofd"
 # A scan: page 1 rendered to a grey image at 50 dpi and wrapped as an image-only PDF.
 pdftoppm -r 50 -gray -png -f 1 -l 1 "$work/$stem.pdf" "$work/scan"

@@ -34,7 +34,8 @@ public enum IndexSchema {
     /// Metadata: `file:<path>` → "<size> <mtime-ns> <sections>" of the indexed version.
     public static let fileStateKeyPrefix = "file:"
     public static let formatKey = "format"
-    public static let formatValue = "reportsearch-3 bigram-nopos"
+    /// 4: section records carry the page a section starts on (PDF, OFD).
+    public static let formatValue = "reportsearch-4 bigram-nopos"
     public static let rootsKey = "roots"
     public static let updatedKey = "updated"
 

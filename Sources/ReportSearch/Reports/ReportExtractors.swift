@@ -6,6 +6,9 @@
 /// | `markdown`                         | ``MarkdownExtractor``   |
 /// | `html`                             | ``HTMLPageExtractor``   |
 /// | `pdf`                              | ``PDFExtractor`` (pdftotext)   |
+/// | `docx`                             | ``DOCXExtractor`` (ZIPFoundation + libxml2) |
+/// | `doc` (Word 97, WPS)               | ``DOCExtractor`` (antiword)    |
+/// | `ofd`                              | ``OFDExtractor`` (ZIPFoundation + libxml2) |
 /// | `zip`, `ole2`, `other`             | none: the file is skipped with ``ReportError/unsupportedFormat(path:format:)`` |
 enum ReportExtractors {
     /// Every extractor, one per format. A new format: its extractor's file, and one line here.
@@ -14,6 +17,9 @@ enum ReportExtractors {
         MarkdownExtractor(),
         HTMLPageExtractor(),
         PDFExtractor(),
+        DOCXExtractor(),
+        DOCExtractor(),
+        OFDExtractor(),
     ]
 
     static let byFormat: [ReportFormat: any ReportExtractor] = {

@@ -154,7 +154,7 @@ import Testing
 
     @Test func everyCorpusFileGivesTheTokenizersTerms() throws {
         let corpus = TestPaths.corpus
-        for file in try CorpusWalker.files(under: corpus) {
+        for file in try CorpusWalker.files(under: corpus) where !file.relativePath.hasSuffix(FormatFixtures.scannedPDF) {
             let report = try ReportParser.read(fileAt: file.url, relativePath: file.relativePath, maxBytes: 64 << 20)
             for section in report.sections {
                 var counter = TermCounter()

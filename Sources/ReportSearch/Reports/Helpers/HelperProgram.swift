@@ -85,12 +85,16 @@ struct HelperProgram: Sendable {
             process.terminate()
             if finished.wait(timeout: .now() + 1) == .timedOut {
                 kill(process.processIdentifier, SIGKILL)
-                finished.wait()
+                // Foundation may report the exit only once the pipes close; do not hang on it.
+                _ = finished.wait(timeout: .now() + 1)
             }
-            readers.wait()
+            // A grandchild (a shell's `sleep`) may still hold the pipes open: do not wait for it.
+            _ = readers.wait(timeout: .now() + 1)
             throw .extractionTimedOut(path: path, program: name, seconds: timeoutSeconds)
         }
-        readers.wait()
+        if readers.wait(timeout: .now() + timeoutSeconds) == .timedOut {
+            throw .extractionTimedOut(path: path, program: name, seconds: timeoutSeconds)
+        }
         return Output(status: process.terminationStatus, stdout: collected.stdout, stderr: collected.stderr)
     }
 
