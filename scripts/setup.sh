@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what ReportSearch needs to build and test, idempotently: Xapian (library,
-# headers and tools such as xapian-tcpsrv/xapian-check), OpenCC and libxml2.
+# headers and tools such as xapian-tcpsrv/xapian-check), OpenCC, libxml2, and the helper
+# programs of the report formats: poppler's pdftotext (+ poppler-data for CID fonts
+# without ToUnicode maps) for PDF and antiword for Word 97 .doc / WPS.
 # Fast when nothing is missing: it only checks pkg-config and a few binaries.
 set -euo pipefail
 
@@ -11,6 +13,9 @@ pkg-config --exists opencc 2>/dev/null || missing+=(libopencc-dev)
 [ -f /usr/share/opencc/t2s.json ] || missing+=(opencc)
 pkg-config --exists libxml-2.0 2>/dev/null || missing+=(libxml2-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+[ -d /usr/share/poppler/cMap ] || missing+=(poppler-data)
+command -v antiword >/dev/null 2>&1 || missing+=(antiword)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all dependencies present (xapian $(pkg-config --modversion xapian-core), opencc $(pkg-config --modversion opencc))"

@@ -38,6 +38,8 @@ enum IndexSchema {
     /// Metadata: `file:<path>` → "<size> <mtime-ns> <sections>" of the indexed version.
     static let fileStateKeyPrefix = "file:"
     static let formatKey = "format"
+    /// 5: section records carry the page a section starts on (PDF, OFD), and each section
+    /// its duplicate group (``groupSlot``, the `D` term).
     static let formatValue = "reportsearch-5 bigram-nopos"
     static let rootsKey = "roots"
     static let updatedKey = "updated"

@@ -16,9 +16,13 @@ public struct SectionRecord: Equatable, Sendable {
     public var lineEnd: Int
     public var passage: Int
     public var text: String
+    /// The page the section starts on, for paginated formats (PDF, OFD); `nil` otherwise.
+    public var page: Int?
 
     public init(path: String, title: String, date: String, agency: String, documentNumber: String,
-                sectionPath: SectionPath, level: Int, lineStart: Int, lineEnd: Int, passage: Int, text: String) {
+                sectionPath: SectionPath, level: Int, lineStart: Int, lineEnd: Int, passage: Int, text: String,
+                page: Int? = nil) {
+        self.page = page
         self.path = path
         self.title = title
         self.date = date
@@ -46,10 +50,12 @@ public struct SectionRecord: Equatable, Sendable {
         return Array(path) + [0] + padded(lineStart, 9) + padded(passage, 5)
     }
 
-    static let version: UInt8 = 1
+    /// 2 added the page (after the passage); version 1 records (no page) still decode.
+    static let version: UInt8 = 2
 
     /// Layout: version byte, then length-prefixed (LEB128) UTF-8 fields; headings are one
-    /// field each after their count; the text comes last so a reader can find it cheaply.
+    /// field each after their count; numbers are LEB128 (the page as page + 1, 0 for none);
+    /// the text comes last so a reader can find it cheaply.
     public func encoded() -> [UInt8] {
         var out: [UInt8] = [Self.version]
         out.reserveCapacity(text.utf8.count + 256)
@@ -69,7 +75,7 @@ public struct SectionRecord: Equatable, Sendable {
         put(path); put(title); put(date); put(agency); put(documentNumber)
         put(sectionPath.headings.count)
         for h in sectionPath.headings { put(h) }
-        put(level); put(lineStart); put(lineEnd); put(passage)
+        put(level); put(lineStart); put(lineEnd); put(passage); put(page.map { $0 + 1 } ?? 0)
         put(text)
         return out
     }
@@ -83,7 +89,7 @@ public struct SectionRecord: Equatable, Sendable {
 
     private static func decode(_ data: UnsafeRawBufferPointer) -> SectionRecord? {
         var reader = RawReader(data: data)
-        guard reader.byte() == version,
+        guard let version = reader.byte(), version == 1 || version == 2,
               let path = reader.string(), let title = reader.string(), let date = reader.string(),
               let agency = reader.string(), let number = reader.string(), let count = reader.int(), count < 1_000
         else { return nil }
@@ -93,10 +99,16 @@ public struct SectionRecord: Equatable, Sendable {
             headings.append(h)
         }
         guard let level = reader.int(), let lineStart = reader.int(), let lineEnd = reader.int(),
-              let passage = reader.int(), let text = reader.string() else { return nil }
+              let passage = reader.int() else { return nil }
+        var page: Int?
+        if version >= 2 {
+            guard let stored = reader.int() else { return nil }
+            page = stored > 0 ? stored - 1 : nil
+        }
+        guard let text = reader.string() else { return nil }
         return SectionRecord(path: path, title: title, date: date, agency: agency, documentNumber: number,
                              sectionPath: SectionPath(headings), level: level, lineStart: lineStart, lineEnd: lineEnd,
-                             passage: passage, text: text)
+                             passage: passage, text: text, page: page)
     }
 
     /// What the exact check of a candidate needs from encoded data, found without decoding
@@ -104,39 +116,25 @@ public struct SectionRecord: Equatable, Sendable {
     /// the text.
     struct Raw {
         var path: UnsafeRawBufferPointer
+        var date: UnsafeRawBufferPointer
+        var agency: UnsafeRawBufferPointer
         var lineStart: Int
         var passage: Int
         var text: UnsafeRawBufferPointer
         var sortKey: [UInt8] { SectionRecord.sortKey(path: path, lineStart: lineStart, passage: passage) }
     }
 
+    /// The fields the exact check, the proximity cache and the facet counts read, found
+    /// without decoding the rest into strings. Version 1 (no page) is read too.
     static func raw(_ data: UnsafeRawBufferPointer) -> Raw? {
         var reader = RawReader(data: data)
-        guard reader.byte() == version, let path = reader.field() else { return nil }
-        for _ in 0..<4 { guard reader.skipField() else { return nil } }
-        guard let count = reader.int() else { return nil }
+        guard let version = reader.byte(), version == 1 || version == 2, let path = reader.field(), reader.skipField(),
+              let date = reader.field(), let agency = reader.field(), reader.skipField(), let count = reader.int()
+        else { return nil }
         for _ in 0..<count { guard reader.skipField() else { return nil } }
         guard reader.int() != nil, let lineStart = reader.int(), reader.int() != nil, let passage = reader.int(),
-              let text = reader.field() else { return nil }
-        return Raw(path: path, lineStart: lineStart, passage: passage, text: text)
-    }
-
-    /// What counting by year, agency and folder reads from encoded data (``CollectionCounter``).
-    struct FacetFields {
-        var path: UnsafeRawBufferPointer
-        var date: UnsafeRawBufferPointer
-        var agency: UnsafeRawBufferPointer
-        var text: UnsafeRawBufferPointer
-    }
-
-    static func facetFields(_ data: UnsafeRawBufferPointer) -> FacetFields? {
-        var reader = RawReader(data: data)
-        guard reader.byte() == version, let path = reader.field(), reader.skipField(), let date = reader.field(),
-              let agency = reader.field(), reader.skipField(), let count = reader.int() else { return nil }
-        for _ in 0..<count { guard reader.skipField() else { return nil } }
-        guard reader.int() != nil, reader.int() != nil, reader.int() != nil, reader.int() != nil,
-              let text = reader.field() else { return nil }
-        return FacetFields(path: path, date: date, agency: agency, text: text)
+              version < 2 || reader.int() != nil, let text = reader.field() else { return nil }
+        return Raw(path: path, date: date, agency: agency, lineStart: lineStart, passage: passage, text: text)
     }
 
     /// The stored text's bytes inside encoded data.

@@ -128,6 +128,7 @@ extension ReportError {
         case .unsupportedFormat(_, let format) where format.isPlannedReportFormat: "\(format.rawValue): not supported yet"
         case .unsupportedFormat(_, .other): "not a report format"
         case .unsupportedFormat(_, let format): "\(format.rawValue): not supported"
+        case .missingHelper, .extractionTimedOut, .encrypted, .damaged, .noTextLayer: extractionReason ?? "unreadable"
         }
     }
 }

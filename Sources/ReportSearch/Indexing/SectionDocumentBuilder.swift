@@ -47,7 +47,8 @@ struct SectionDocumentBuilder {
         let record = SectionRecord(
             path: path, title: report.title, date: report.date ?? "", agency: report.agency ?? "",
             documentNumber: report.documentNumber ?? "", sectionPath: section.path, level: section.level,
-            lineStart: section.lineStart, lineEnd: section.lineEnd, passage: section.passage, text: section.text)
+            lineStart: section.lineStart, lineEnd: section.lineEnd, passage: section.passage, text: section.text,
+            page: section.page)
         let group = DuplicateGroup.key(folded: body)
         if let group { booleans.append(IndexSchema.duplicatePrefix + group) }
         return PreparedDocument(

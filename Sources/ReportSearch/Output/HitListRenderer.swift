@@ -17,7 +17,7 @@ public struct HitListRenderer: Sendable {
     }
 
     public static let csvColumns = ["rank", "score", "path", "title", "date", "agency", "section",
-                                    "line_start", "line_end", "copies", "snippet"]
+                                    "line_start", "line_end", "page", "copies", "snippet"]
 
     public func header() -> String {
         guard format == .csv else { return "" }
@@ -58,8 +58,8 @@ public struct HitListRenderer: Sendable {
         var cells: [CSVWriter.Cell] = batch ? [.text(qid), .text(query)] : []
         cells += [.number(String(hit.rank)), .number(String(format: "%.4f", hit.score)), .text(r.path), .text(r.title),
                   .text(r.date), .text(r.agency), .text(Self.sectionLabel(r)), .number(String(r.lineStart)),
-                  .number(String(r.lineEnd)), .text((hit.copies ?? []).joined(separator: "; ")),
-                  .text(Self.snippetLine(hit))]
+                  .number(String(r.lineEnd)), r.page.map { .number(String($0)) } ?? .text(""),
+                  .text((hit.copies ?? []).joined(separator: "; ")), .text(Self.snippetLine(hit))]
         return CSVWriter.row(cells)
     }
 
@@ -70,6 +70,8 @@ public struct HitListRenderer: Sendable {
         var score: Double
         var path, title, date, agency, section: String
         var line_start, line_end: Int
+        /// First page of the section; absent for formats without pages.
+        var page: Int?
         var exact: Bool
         var snippet: String
         var fragments: [Snippet]
@@ -81,7 +83,7 @@ public struct HitListRenderer: Sendable {
         let r = hit.record
         let value = JSONHit(qid: batch ? qid : nil, query: batch ? query : nil, rank: hit.rank, score: hit.score,
                             path: r.path, title: r.title, date: r.date, agency: r.agency,
-                            section: Self.sectionLabel(r), line_start: r.lineStart, line_end: r.lineEnd,
+                            section: Self.sectionLabel(r), line_start: r.lineStart, line_end: r.lineEnd, page: r.page,
                             exact: hit.exact, snippet: Self.snippetLine(hit), fragments: hit.snippets,
                             copies: hit.copies)
         let encoder = JSONEncoder()
@@ -110,7 +112,7 @@ public struct HitListRenderer: Sendable {
             let bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
             out += "\n\(bold)\(hit.rank). \(r.title)\(reset)\(r.date.isEmpty ? "" : "  \(r.date)")\(hit.exact ? "" : "  ≈")\n"
             out += "   \(Self.sectionLabel(r))\n"
-            out += "   \(r.path):\(r.lineStart)  score \(String(format: "%.3f", hit.score))\n"
+            out += "   \(r.path):\(r.lineStart)\(r.page.map { "  p. \($0)" } ?? "")  score \(String(format: "%.3f", hit.score))\n"
             for snippet in hit.snippets {
                 let line = color ? snippet.marked(open: "\u{1B}[1;31m", close: "\u{1B}[0m") : snippet.marked()
                 out += "   \(line)\n"

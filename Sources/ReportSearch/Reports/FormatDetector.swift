@@ -1,13 +1,16 @@
 /// Names a file's format from its bytes, so that a misnamed file (a PDF saved as `.txt`, a
 /// web page saved as `.txt`, a file with no extension) reaches the right extractor. The
-/// extension decides only where the bytes cannot: for text-like content, and for telling
-/// the ZIP containers apart until a ZIP reader looks at their members.
+/// extension decides only where the bytes cannot: for text-like content, and for a damaged
+/// container whose members cannot be named (it is then read as what its name says, to be
+/// reported as a damaged DOCX or OFD).
 ///
 /// | first bytes                                       | extension                 | format      |
 /// |---------------------------------------------------|---------------------------|-------------|
 /// | `%PDF`                                            | any                       | `pdf`       |
-/// | `PK 03 04` (ZIP)                                  | `docx`                    | `docx`      |
-/// | `PK 03 04`                                        | `ofd`                     | `ofd`       |
+/// | `PK 03 04` (ZIP) naming a member `word/document.xml` | any                    | `docx`      |
+/// | `PK 03 04` naming a member `OFD.xml`              | any                       | `ofd`       |
+/// | `PK 03 04` naming neither                         | `docx` / `ofd`            | `docx` / `ofd` |
+/// | OLE2 holding an `EncryptedPackage` stream         | `docx`                    | `docx` (encrypted) |
 /// | `PK 03 04`                                        | anything else             | `zip`       |
 /// | `D0 CF 11 E0 A1 B1 1A E1` (OLE2)                  | `doc`, `wps`, `dot`, `wpt` | `doc`       |
 /// | OLE2 holding a `WordDocument` stream              | any                       | `doc`       |
@@ -26,6 +29,10 @@ enum FormatDetector {
     static let ole2Magic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
     /// The name of a Word document's main stream as an OLE2 directory entry stores it (UTF-16LE).
     static let wordStreamName: [UInt8] = Array("WordDocument".utf8).flatMap { [$0, 0] }
+    /// The stream of an encrypted Office Open XML file (Word's "Encrypt with password").
+    static let encryptedPackageName: [UInt8] = Array("EncryptedPackage".utf8).flatMap { [$0, 0] }
+    static let docxMember: [UInt8] = Array("word/document.xml".utf8)
+    static let ofdMember: [UInt8] = Array("OFD.xml".utf8)
     /// How far into a text file the HTML sniff looks (skipping comments and the XML declaration).
     static let sniffLength = 1024
 
@@ -36,8 +43,10 @@ enum FormatDetector {
         let claimed = ReportFormat(pathExtension: pathExtension)
         if bytes.starts(with: pdfMagic) { return .pdf }
         if bytes.starts(with: zipMagic) {
-            // The members (word/document.xml, OFD.xml) tell DOCX and OFD apart; until a ZIP
-            // reader looks at them, the extension has to.
+            // Member names are stored uncompressed in the local headers and the central
+            // directory, so the bytes name the members without opening the archive.
+            if contains(bytes, docxMember) { return .docx }
+            if contains(bytes, ofdMember) { return .ofd }
             switch claimed {
             case .docx: return .docx
             case .ofd: return .ofd
@@ -45,6 +54,7 @@ enum FormatDetector {
             }
         }
         if bytes.starts(with: ole2Magic) {
+            if claimed == .docx, contains(bytes, encryptedPackageName) { return .docx }
             if claimed == .doc || ["dot", "wpt"].contains(pathExtension.lowercased()) { return .doc }
             return containsWordStream(bytes) ? .doc : .ole2
         }
@@ -60,13 +70,17 @@ enum FormatDetector {
     /// Whether an OLE2 file has a directory entry named `WordDocument` (Word 97–2003 and WPS
     /// store their text in that stream; Excel and PowerPoint files do not have one).
     static func containsWordStream(_ bytes: [UInt8]) -> Bool {
-        let pattern = wordStreamName
-        guard bytes.count >= pattern.count else { return false }
+        contains(bytes, wordStreamName)
+    }
+
+    /// Whether `pattern` (at least two bytes) occurs in `bytes`.
+    static func contains(_ bytes: [UInt8], _ pattern: [UInt8]) -> Bool {
+        guard pattern.count >= 2, bytes.count >= pattern.count else { return false }
         return bytes.withUnsafeBufferPointer { buffer in
             var i = 0
             let last = buffer.count - pattern.count
             while i <= last {
-                if buffer[i] == pattern[0], buffer[i + 1] == 0 {
+                if buffer[i] == pattern[0], buffer[i + 1] == pattern[1] {
                     var j = 2
                     while j < pattern.count, buffer[i + j] == pattern[j] { j += 1 }
                     if j == pattern.count { return true }

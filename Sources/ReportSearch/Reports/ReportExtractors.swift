@@ -5,13 +5,21 @@
 /// | `text`                             | ``PlainTextExtractor``  |
 /// | `markdown`                         | ``MarkdownExtractor``   |
 /// | `html`                             | ``HTMLPageExtractor``   |
-/// | `pdf`, `docx`, `doc`, `ofd`, …     | none yet: the file is skipped with ``ReportError/unsupportedFormat(path:format:)`` |
+/// | `pdf`                              | ``PDFExtractor`` (pdftotext)   |
+/// | `docx`                             | ``DOCXExtractor`` (ZIPFoundation + libxml2) |
+/// | `doc` (Word 97, WPS)               | ``DOCExtractor`` (antiword)    |
+/// | `ofd`                              | ``OFDExtractor`` (ZIPFoundation + libxml2) |
+/// | `zip`, `ole2`, `other`             | none: the file is skipped with ``ReportError/unsupportedFormat(path:format:)`` |
 enum ReportExtractors {
     /// Every extractor, one per format. A new format: its extractor's file, and one line here.
     static let all: [any ReportExtractor] = [
         PlainTextExtractor(),
         MarkdownExtractor(),
         HTMLPageExtractor(),
+        PDFExtractor(),
+        DOCXExtractor(),
+        DOCExtractor(),
+        OFDExtractor(),
     ]
 
     static let byFormat: [ReportFormat: any ReportExtractor] = {

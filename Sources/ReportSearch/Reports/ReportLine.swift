@@ -9,12 +9,16 @@ struct ReportLine: Sendable {
     /// The 1-based page the line is on, for formats with pages (PDF, OFD); `nil` for text,
     /// Markdown and HTML.
     var page: Int?
+    /// The heading level a document's own structure gives the line (a DOCX paragraph
+    /// styled `heading 2` → 2), `nil` where only the numbering can tell (text, PDF, …).
+    var outlineLevel: Int?
 
-    init(number: Int, text: Substring, page: Int? = nil) {
+    init(number: Int, text: Substring, page: Int? = nil, outlineLevel: Int? = nil) {
         self.number = number
         self.text = text
         self.length = ReportLine.scalarCount(text)
         self.page = page
+        self.outlineLevel = outlineLevel
     }
 
     var isBlank: Bool { text.isEmpty }

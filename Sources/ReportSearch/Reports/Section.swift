@@ -27,8 +27,12 @@ public struct Section: Sendable, Equatable {
     public var passage: Int
     /// The section's lines joined with `\n`.
     public var text: String
+    /// The 1-based page its first line is on, for paginated formats (PDF, OFD); else `nil`.
+    public var page: Int?
 
-    public init(path: SectionPath, heading: String?, level: Int, lineStart: Int, lineEnd: Int, passage: Int = 0, text: String) {
+    public init(path: SectionPath, heading: String?, level: Int, lineStart: Int, lineEnd: Int, passage: Int = 0, text: String,
+                page: Int? = nil) {
+        self.page = page
         self.path = path
         self.heading = heading
         self.level = level

@@ -52,7 +52,7 @@ struct CollectionCounter {
         var checker = matcher
         let needles = needles
         _ = try collector.collect(query, count: 1, decider: { _, data in
-            guard let fields = SectionRecord.facetFields(data) else { return false }
+            guard let fields = SectionRecord.raw(data) else { return false }
             var occurrences = 0
             if checker != nil {
                 guard checker!.matches(utf8: fields.text) else { return false }
@@ -71,7 +71,7 @@ struct CollectionCounter {
     func characterTotals(by dimension: FacetDimension) throws -> [String: Int] {
         var tally = Tally(dimensions: [dimension])
         _ = try collector.collect(query, count: 1, decider: { _, data in
-            guard let fields = SectionRecord.facetFields(data) else { return false }
+            guard let fields = SectionRecord.raw(data) else { return false }
             // Characters are the UTF-8 bytes that start a scalar.
             var characters = 0
             for byte in fields.text where byte & 0xC0 != 0x80 { characters += 1 }
@@ -85,7 +85,7 @@ struct CollectionCounter {
         needles.reduce(0) { $0 + ExactMatcher.occurrences(of: $1, in: folded).count }
     }
 
-    static func bucket(_ dimension: FacetDimension, _ fields: SectionRecord.FacetFields) -> [UInt8] {
+    static func bucket(_ dimension: FacetDimension, _ fields: SectionRecord.Raw) -> [UInt8] {
         switch dimension {
         case .year:
             let year = Array(fields.date.prefix(4))
@@ -114,7 +114,7 @@ struct CollectionCounter {
             paths = Array(repeating: [:], count: dimensions.count)
         }
 
-        mutating func add(_ fields: SectionRecord.FacetFields, weight: Int) {
+        mutating func add(_ fields: SectionRecord.Raw, weight: Int) {
             let path = Array(fields.path)
             allPaths.insert(path)
             total.sections += 1

@@ -26,7 +26,7 @@ import Testing
         let single = dir.path + "/single", sharded = dir.path + "/sharded"
         _ = try Indexer.run(roots: [corpus], indexPath: single)
         let summary = try Indexer.run(roots: [corpus], indexPath: sharded, options: IndexOptions(shards: 4, jobs: 2))
-        #expect(summary.filesIndexed == 16)
+        #expect(summary.filesIndexed == 22)   // 16 text files, 6 in corpus/formats (the scan is skipped)
         #expect(try String(contentsOfFile: sharded + "/XAPIANDB", encoding: .utf8) == "glass shard-00\nglass shard-01\nglass shard-02\nglass shard-03\n")
         let counts = try (0..<4).map { try XapianDatabase(path: sharded + "/" + IndexLayout.shardName($0)).documentCount }
         #expect(counts.reduce(0, +) == summary.sectionsWritten && counts.filter { $0 > 0 }.count >= 3)

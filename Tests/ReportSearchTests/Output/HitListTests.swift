@@ -49,7 +49,7 @@ import Testing
         #expect(rows.first == HitListRenderer.csvColumns)
         #expect(rows.count == tricky.count + 1)
         for (row, title) in zip(rows.dropFirst(), tricky) {
-            #expect(row.count == 11)
+            #expect(row.count == 12)
             let guarded = ["-", "+", "@", "=", "\t"].contains(where: { title.hasPrefix($0) }) ? "'" + title : title
             #expect(row[3] == guarded)
             #expect(row[2] == "dir/a,b.txt")
@@ -58,8 +58,9 @@ import Testing
             #expect(row[6] == "一、总体 > （一）\"引号\"")
             #expect(row[7] == "3" && row[8] == "9")
             #expect(row[1] == "12.5000")  // numbers untouched
-            #expect(row[9] == "")  // copies: none
-            #expect(row[10] == "【增长】-3.2%， 说明\"原因\"")  // line breaks flattened
+            #expect(row[9] == "")   // page: none for text
+            #expect(row[10] == "")  // copies: none
+            #expect(row[11] == "【增长】-3.2%， 说明\"原因\"")  // line breaks flattened
         }
     }
 

@@ -35,6 +35,8 @@ import Testing
         Case(zip, "DOCX", .docx, "ZIP named .DOCX"),
         Case(zip, "ofd", .ofd, "ZIP named .ofd"),
         Case(zip, "zip", .zip, "ZIP"),
+        Case(zip + Array("word/document.xml".utf8), "zip", .docx, "ZIP holding word/document.xml, named .zip"),
+        Case(zip + Array("OFD.xml".utf8), "docx", .ofd, "ZIP holding OFD.xml, named .docx"),
         Case(zip, "xlsx", .zip, "ZIP named .xlsx"),
         Case(zip, "txt", .zip, "ZIP named .txt"),
         Case(ole2, "doc", .doc, "OLE2 named .doc"),
@@ -64,23 +66,25 @@ import Testing
         #expect(FormatDetector.format(of: c.bytes, pathExtension: c.pathExtension) == c.format)
     }
 
-    @Test func onlyTextMarkdownAndHTMLHaveAnExtractor() {
+    @Test func everyReportFormatHasAnExtractorAndContainersDoNot() {
         for format in ReportFormat.allCases {
             let extractor = ReportExtractors.extractor(for: format)
-            #expect((extractor != nil) == [.text, .markdown, .html].contains(format), "\(format)")
+            #expect((extractor != nil) == ![.zip, .ole2, .other].contains(format), "\(format)")
             if let extractor { #expect(extractor.format == format) }
         }
     }
 
-    @Test func aMisnamedPDFIsSkippedNamingPDFNotBinary() throws {
+    @Test func aMisnamedBrokenPDFIsReadAsAPDFNotAsBinaryText() throws {
         let directory = try TemporaryDirectory()
         let file = try directory.file(named: "x.txt", bytes: Array("%PDF-1.4\n".utf8) + [0x25, 0xE2, 0xE3, 0xCF, 0xD3, 0x0A, 0x00, 0x00, 0x01])
-        #expect(throws: ReportError.unsupportedFormat(path: "dir/x.txt", format: .pdf)) {
+        #expect {
             try ReportParser.read(fileAt: file, relativePath: "dir/x.txt", maxBytes: 1 << 20)
+        } throws: { error in
+            guard case .damaged(let path, .pdf, let reason)? = error as? ReportError else { return false }
+            return path == "dir/x.txt" && reason.hasPrefix("truncated or corrupt")
         }
-        let error = ReportError.unsupportedFormat(path: "dir/x.txt", format: .pdf)
-        #expect(error.shortReason == "pdf: not supported yet")
-        #expect(error.errorDescription == "dir/x.txt: PDF files (pdf) are not read yet; skipped — convert the file to .txt, .md or .html to index it")
+        let error = ReportError.unsupportedFormat(path: "dir/x.zip", format: .zip)
+        #expect(error.shortReason == "zip: not supported")
         #expect(ReportError.unsupportedFormat(path: "t.xls", format: .ole2).shortReason == "ole2: not supported")
     }
 

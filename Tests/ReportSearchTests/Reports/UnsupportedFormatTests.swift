@@ -29,27 +29,30 @@ import Testing
         let dir = try TemporaryDirectory()
         let root = try folder(dir, [
             "good.txt": Array("某局2021年工作总结\n日期:2022-01-10\n一、总体情况\n全年工作取得新成效。\n".utf8),
-            "a.pdf": Self.pdf, "sub/b.PDF": Self.pdf, "c.docx": Self.zip, "fake.txt": Self.pdf,
+            "a.zip": Self.zip, "sub/b.ZIP": Self.zip, "c.xlsx": Self.zip, "fake.txt": Self.pdf,
             "bin.txt": [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x00, 0x00, 0x00],
         ])
         let summary = try Indexer.run(roots: [root], indexPath: dir.path + "/index")
         #expect(summary.filesIndexed == 1)
         let reasons = Dictionary(summary.skipped.map { ($0.path, $0.reason) }, uniquingKeysWith: { a, _ in a })
-        #expect(reasons["a.pdf"] == "pdf: not supported yet")
-        #expect(reasons["fake.txt"] == "pdf: not supported yet")   // not "binary file"
-        #expect(reasons["c.docx"] == "docx: not supported yet")
+        #expect(reasons["a.zip"] == "zip: not supported")
+        #expect(reasons["fake.txt"] == "damaged pdf: truncated or corrupt: Couldn't read xref table")   // not "binary file"
+        #expect(reasons["c.xlsx"] == "zip: not supported")
         #expect(reasons["bin.txt"] == "binary file")
         #expect(summary.skipped.count == 5)
-        #expect(summary.unsupported.count == 4)
-        #expect(summary.description.hasSuffix("; skipped 5 files: 2 .pdf, 1 .txt (pdf), 1 .docx, bin.txt (binary file)"))
+        #expect(summary.unsupported.count == 3)
+        #expect(summary.description.hasSuffix("; skipped 5 files: 1 .xlsx (zip), 2 .zip, "
+            + "bin.txt (binary file), fake.txt (damaged pdf: truncated or corrupt: Couldn't read xref table)"))
     }
 
     @Test func aFolderOfOnlyUnsupportedFilesSaysWhatWasSkipped() throws {
         let dir = try TemporaryDirectory()
-        let root = try folder(dir, ["a.pdf": Self.pdf, "b.pdf": Self.pdf, "c.docx": Self.zip, "d.ofd": Self.zip])
-        let expected = IndexingError.nothingIndexed(skipped: 4, details: ["2 .pdf", "1 .docx", "1 .ofd"], unreadFormats: [.pdf, .docx, .ofd])
+        let root = try folder(dir, ["a.zip": Self.zip, "b.zip": Self.zip, "c.xlsx": Self.zip])
+        let expected = IndexingError.nothingIndexed(skipped: 3, details: ["1 .xlsx (zip)", "2 .zip"], unreadFormats: [.zip])
         #expect(throws: expected) { try Indexer.run(roots: [root], indexPath: dir.path + "/index") }
-        #expect(expected.localizedDescription == "nothing could be indexed: 4 files skipped (2 .pdf, 1 .docx, 1 .ofd); "
+        // The message for formats a later release reads stays as it was.
+        let planned = IndexingError.nothingIndexed(skipped: 4, details: ["2 .pdf", "1 .docx", "1 .ofd"], unreadFormats: [.pdf, .docx, .ofd])
+        #expect(planned.localizedDescription == "nothing could be indexed: 4 files skipped (2 .pdf, 1 .docx, 1 .ofd); "
             + "PDF, Word and OFD are not read yet — convert the files to .txt, .md or .html to index them")
     }
 
