@@ -17,8 +17,12 @@ import Foundation
 /// used from two threads at once).
 public final class SearchEngine: Sendable {
     private let databases: DatabasePool
-    /// Shards that could not be opened and were left out (only with `allowPartial`).
-    public let missingShards: [String]
+    /// Shards left out (only with `allowPartial`): those that could not be opened, then
+    /// those that stopped answering during a search, each with the reason.
+    public var missingShards: [String] { unavailableAtOpen + databases.lostShards }
+    private let unavailableAtOpen: [String]
+    /// What errors name as the index: the paths given.
+    private let indexLabel: String
     /// Most candidates a single-pass search reads (see `ExactSearch`); 0 turns it off.
     let singlePassLimit: Int
 
@@ -39,12 +43,16 @@ public final class SearchEngine: Sendable {
         for path in indexPaths {
             guard FileManager.default.fileExists(atPath: path) else { throw IndexOpenError.noIndex(path) }
             let specs = try ShardSpec.parse(indexPath: path)
+            if specs.count == 1, specs[0].isLocal, Self.isEmptyStub(path) { throw SearchError.emptyStub(path) }
             for spec in specs {
                 do {
                     let database = try spec.open(timeoutMilliseconds: remoteTimeoutMilliseconds)
                     try IndexSchema.checkFormat(of: database, path: spec.isLocal && specs.count == 1 ? path : spec.label)
                     opened.append((spec, database))
                 } catch let error as XapianError {
+                    if error.kind == .corrupt && spec.isLocal {
+                        throw SearchError.damaged(index: specs.count == 1 ? path : spec.label, reason: error.message)
+                    }
                     if specs.count == 1 && spec.isLocal { throw IndexOpenError.cannotOpen(path, error.message) }
                     guard allowPartial else { throw IndexOpenError.shardUnavailable(spec.label, path, error.message) }
                     missing.append("\(spec.label) (\(error.message))")
@@ -54,8 +62,10 @@ public final class SearchEngine: Sendable {
         guard !opened.isEmpty else {
             throw IndexOpenError.shardUnavailable("every shard", indexPaths.joined(separator: ", "), missing.joined(separator: "; "))
         }
-        databases = try DatabasePool(shards: opened, timeoutMilliseconds: remoteTimeoutMilliseconds)
-        missingShards = missing
+        databases = try DatabasePool(shards: opened, timeoutMilliseconds: remoteTimeoutMilliseconds,
+                                     allowPartial: allowPartial)
+        unavailableAtOpen = missing
+        indexLabel = indexPaths.joined(separator: ", ")
         self.singlePassLimit = singlePassLimit
     }
 
@@ -63,16 +73,41 @@ public final class SearchEngine: Sendable {
         try search(try QueryParser.parse(queryText), options: options)
     }
 
+    /// Xapian's failures become ``SearchError``s that name the index (or the shard) and
+    /// say what to do: a damaged database is never searched on as if it were whole.
     public func search(_ query: ParsedQuery, options: SearchOptions) throws -> SearchResults {
         let start = ContinuousClock.now
-        return try databases.withDatabase { database in
-            do {
-                return try run(query, options: options, database: database, start: start)
-            } catch let error as XapianError where error.kind == .modified {
-                // A writer committed twice during our read: move to the latest commit, once.
-                try database.reopen()
-                return try run(query, options: options, database: database, start: start)
+        do {
+            return try databases.withDatabase { database in
+                do {
+                    return try run(query, options: options, database: database, start: start)
+                } catch let error as XapianError where error.kind == .modified {
+                    // A writer committed twice during our read: move to the latest commit, once.
+                    try database.reopen()
+                    return try run(query, options: options, database: database, start: start)
+                }
             }
+        } catch let error as XapianError {
+            switch error.kind {
+            case .corrupt: throw SearchError.damaged(index: indexLabel, reason: error.message)
+            case .network: throw SearchError.shardFailed(shard: indexLabel, reason: error.message)
+            default: throw SearchError.failed(index: indexLabel, reason: error.message)
+            }
+        }
+    }
+
+    /// A stub file, or a folder whose `XAPIANDB` stub, lists no database (Xapian then opens
+    /// an "uninitialised Database object").
+    static func isEmptyStub(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return false }
+        let stub = isDirectory.boolValue ? path + "/" + IndexLayout.stubName : path
+        if isDirectory.boolValue && !FileManager.default.fileExists(atPath: stub) { return false }
+        guard let data = FileManager.default.contents(atPath: stub), data.count < 1 << 20,
+              !data.contains(0), let text = String(data: data, encoding: .utf8) else { return false }
+        return text.split(whereSeparator: \.isNewline).allSatisfy {
+            let line = $0.trimmingCharacters(in: .whitespaces)
+            return line.isEmpty || line.hasPrefix("#")
         }
     }
 
