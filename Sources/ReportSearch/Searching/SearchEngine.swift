@@ -50,9 +50,6 @@ public final class SearchEngine: Sendable {
                     try IndexSchema.checkFormat(of: database, path: spec.isLocal && specs.count == 1 ? path : spec.label)
                     opened.append((spec, database))
                 } catch let error as XapianError {
-                    if error.kind == .corrupt && spec.isLocal {
-                        throw SearchError.damaged(index: specs.count == 1 ? path : spec.label, reason: error.message)
-                    }
                     if specs.count == 1 && spec.isLocal { throw IndexOpenError.cannotOpen(path, error.message) }
                     guard allowPartial else { throw IndexOpenError.shardUnavailable(spec.label, path, error.message) }
                     missing.append("\(spec.label) (\(error.message))")
