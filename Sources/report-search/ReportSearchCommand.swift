@@ -31,7 +31,7 @@ struct ReportSearchCommand: ParsableCommand {
         let code: Int32
         switch error {
         case is QuerySyntaxError, is UsageError, is SynonymDictionaryError: code = 64
-        case is IndexOpenError, is IndexingError, is XapianError, is ReportError, is RunError, is CocoaError: code = 1
+        case is IndexOpenError, is SearchError, is IndexingError, is XapianError, is ReportError, is RunError, is CocoaError: code = 1
         default: return error  // the argument parser's own errors, ExitCode, CleanExit
         }
         printError(error.localizedDescription)

@@ -14,10 +14,10 @@ struct SearchCommand: ParsableCommand {
             year:2019..2021, date:2020-01-01..2020-06-30, path:/来源: (a folder prefix).
             """)
 
-    @Argument(help: "The query.")
-    var query: String?
+    @Argument(help: "The query. Several words are searched as one query, joined with spaces (营商环境 优化).")
+    var query: [String] = []
 
-    @Option(help: "Batch mode: a file of `qid<TAB>query` lines (or bare queries).")
+    @Option(help: "Batch mode: a file of `qid<TAB>query` lines (or bare queries); - reads standard input.")
     var queries: String?
 
     @Option(help: "Number of sections to show.")
@@ -49,18 +49,26 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         try flags.validate(limit: limit)
-        if query != nil && queries != nil { throw ValidationError("give either a QUERY or --queries FILE, not both") }
-        if query == nil && queries == nil { throw ValidationError("give a QUERY, e.g. report-search search 合法性审查") }
+        if !query.isEmpty && queries != nil { throw ValidationError("give either a QUERY or --queries FILE, not both") }
+        if query.isEmpty && queries == nil { throw ValidationError("give a QUERY, e.g. report-search search 合法性审查") }
     }
 
     func run() throws {
-        let batch = try queries.map(Self.readBatch) ?? QueryBatch(entries: [.init(qid: "1", query: query ?? "")])
+        let batch = try queries.map(Self.readBatch) ?? QueryBatch(entries: [.init(qid: "1", query: query.joined(separator: " "))])
         var options = flags.options(limit: limit)
         options.facets = facets
         let useColor = color == .always || (color == .auto && isTerminal(STDOUT_FILENO))
         let renderer = HitListRenderer(format: format, color: useColor && format == .text, batch: queries != nil)
         let engine = try location.openEngine(allowPartial: allowPartial)
-        for shard in engine.missingShards { printError("warning: shard \(shard) is unavailable; results are partial") }
+        // Each missing shard is named once: those that did not open, then any that stops
+        // answering during the batch.
+        var warned = 0
+        func warnAboutMissingShards() {
+            let missing = engine.missingShards
+            for shard in missing.dropFirst(warned) { printError("warning: shard \(shard) is unavailable; results are partial") }
+            warned = max(warned, missing.count)
+        }
+        warnAboutMissingShards()
 
         var out = (bom ? CSVWriter.byteOrderMark : "") + renderer.header()
         var failures = 0
@@ -69,6 +77,7 @@ struct SearchCommand: ParsableCommand {
             let start = ContinuousClock.now
             do {
                 let results = try engine.search(entry.query, options: options)
+                warnAboutMissingShards()
                 if explain {
                     out += "query: \(results.query)\nxapian: \(results.xapianQuery)\nrelaxation: \(results.relaxation.rawValue)\n"
                     for applied in results.synonyms { out += "synonyms: \(applied.description)\n" }
@@ -78,6 +87,10 @@ struct SearchCommand: ParsableCommand {
                 failures += 1
                 printError("query \(entry.qid): \(error.message)")
                 continue
+            } catch where queries != nil {
+                // A batch that stops (a shard died): the results so far are good, keep them.
+                try writeOutput(out)
+                throw error
             }
             if timing {
                 let elapsed = start.duration(to: .now)
@@ -96,6 +109,13 @@ struct SearchCommand: ParsableCommand {
     }
 
     static func readBatch(_ path: String) throws -> QueryBatch {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw UsageError("the queries on standard input are not UTF-8 text; convert them with iconv -t UTF-8")
+            }
+            return QueryBatch(text: text)
+        }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw UsageError("cannot read queries file \(path); check the path")
         }

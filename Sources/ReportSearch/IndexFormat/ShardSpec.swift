@@ -51,4 +51,19 @@ struct ShardSpec {
         }
         return specs.isEmpty ? [ShardSpec(kind: .local(indexPath), label: indexPath)] : specs
     }
+
+    /// A stub file, or a folder whose `XAPIANDB` stub, lists no database (Xapian then opens
+    /// an "uninitialised Database object").
+    static func isEmptyStub(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return false }
+        let stub = isDirectory.boolValue ? path + "/" + IndexLayout.stubName : path
+        if isDirectory.boolValue && !FileManager.default.fileExists(atPath: stub) { return false }
+        guard let data = FileManager.default.contents(atPath: stub), data.count < 1 << 20,
+              !data.contains(0), let text = String(data: data, encoding: .utf8) else { return false }
+        return text.split(whereSeparator: \.isNewline).allSatisfy {
+            let line = $0.trimmingCharacters(in: .whitespaces)
+            return line.isEmpty || line.hasPrefix("#")
+        }
+    }
 }

@@ -34,8 +34,11 @@ public struct HitListRenderer: Sendable {
         }
     }
 
+    /// Report text as shown: control characters replaced (see ``Snippet/displayable(_:)``).
+    static func shown(_ text: String) -> String { Snippet.displayable(text) }
+
     static func sectionLabel(_ record: SectionRecord) -> String {
-        var label = record.sectionPath.joined
+        var label = shown(record.sectionPath.joined)
         if label.isEmpty { label = "（正文开头）" }
         if record.passage > 0 { label += " [\(record.passage)]" }
         return label
@@ -56,10 +59,11 @@ public struct HitListRenderer: Sendable {
     func csvRow(_ hit: SearchHit, qid: String, query: String) -> String {
         let r = hit.record
         var cells: [CSVWriter.Cell] = batch ? [.text(qid), .text(query)] : []
-        cells += [.number(String(hit.rank)), .number(String(format: "%.4f", hit.score)), .text(r.path), .text(r.title),
-                  .text(r.date), .text(r.agency), .text(Self.sectionLabel(r)), .number(String(r.lineStart)),
-                  .number(String(r.lineEnd)), r.page.map { .number(String($0)) } ?? .text(""),
-                  .text((hit.copies ?? []).joined(separator: "; ")), .text(Self.snippetLine(hit))]
+        cells += [.number(String(hit.rank)), .number(String(format: "%.4f", hit.score)), .text(Self.shown(r.path)),
+                  .text(Self.shown(r.title)), .text(Self.shown(r.date)), .text(Self.shown(r.agency)),
+                  .text(Self.sectionLabel(r)), .number(String(r.lineStart)), .number(String(r.lineEnd)),
+                  r.page.map { .number(String($0)) } ?? .text(""),
+                  .text((hit.copies ?? []).map(Self.shown).joined(separator: "; ")), .text(Self.snippetLine(hit))]
         return CSVWriter.row(cells)
     }
 
@@ -82,10 +86,11 @@ public struct HitListRenderer: Sendable {
     func jsonLine(_ hit: SearchHit, qid: String, query: String) -> String {
         let r = hit.record
         let value = JSONHit(qid: batch ? qid : nil, query: batch ? query : nil, rank: hit.rank, score: hit.score,
-                            path: r.path, title: r.title, date: r.date, agency: r.agency,
+                            path: Self.shown(r.path), title: Self.shown(r.title), date: Self.shown(r.date),
+                            agency: Self.shown(r.agency),
                             section: Self.sectionLabel(r), line_start: r.lineStart, line_end: r.lineEnd, page: r.page,
                             exact: hit.exact, snippet: Self.snippetLine(hit), fragments: hit.snippets,
-                            copies: hit.copies)
+                            copies: hit.copies?.map(Self.shown))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "" }
@@ -94,8 +99,8 @@ public struct HitListRenderer: Sendable {
 
     func text(_ results: SearchResults) -> String {
         var out = ""
-        let shown = results.hits.isEmpty ? "" : " (\(results.hits.first!.rank)–\(results.hits.last!.rank))"
-        out += "about \(results.estimatedTotal) matching sections\(shown), \(String(format: "%.1f", results.elapsedSeconds * 1000)) ms\n"
+        let range = results.hits.first.flatMap { first in results.hits.last.map { " (\(first.rank)–\($0.rank))" } } ?? ""
+        out += "about \(results.estimatedTotal) matching sections\(range), \(String(format: "%.1f", results.elapsedSeconds * 1000)) ms\n"
         for applied in results.synonyms { out += "\(applied.description)\n" }
         switch results.relaxation {
         case .none: break
@@ -110,9 +115,9 @@ public struct HitListRenderer: Sendable {
         for hit in results.hits {
             let r = hit.record
             let bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
-            out += "\n\(bold)\(hit.rank). \(r.title)\(reset)\(r.date.isEmpty ? "" : "  \(r.date)")\(hit.exact ? "" : "  ≈")\n"
+            out += "\n\(bold)\(hit.rank). \(Self.shown(r.title))\(reset)\(r.date.isEmpty ? "" : "  \(Self.shown(r.date))")\(hit.exact ? "" : "  ≈")\n"
             out += "   \(Self.sectionLabel(r))\n"
-            out += "   \(r.path):\(r.lineStart)\(r.page.map { "  p. \($0)" } ?? "")  score \(String(format: "%.3f", hit.score))\n"
+            out += "   \(Self.shown(r.path)):\(r.lineStart)\(r.page.map { "  p. \($0)" } ?? "")  score \(String(format: "%.3f", hit.score))\n"
             for snippet in hit.snippets {
                 let line = color ? snippet.marked(open: "\u{1B}[1;31m", close: "\u{1B}[0m") : snippet.marked()
                 out += "   \(line)\n"

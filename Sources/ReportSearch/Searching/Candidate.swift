@@ -11,6 +11,9 @@ struct Candidate {
     var record: SectionRecord?
     /// The stored data, when it was read already (single pass, remote post-filter).
     var data: [UInt8]?
+    /// The report's key (the collapse slot), read when the caller caps sections per report
+    /// itself (see ``CandidateCollector/collect(_:count:decider:collapse:readData:)``).
+    var file: [UInt8]?
 }
 
 /// Candidates in rank order and how many sections matched in all (exact once the list

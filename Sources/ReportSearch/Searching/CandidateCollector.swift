@@ -13,7 +13,8 @@ struct CandidateCollector {
     typealias Decider = (_ docid: UInt32, _ data: UnsafeRawBufferPointer) -> Bool
 
     /// The first `count` candidates of `query`, at most ``SearchOptions/perDocument`` per
-    /// report when `collapse`, each accepted by `decider` when one is given.
+    /// report when `collapse`, each accepted by `decider` when one is given. Without
+    /// `collapse` each candidate carries its report's key, for the caller to cap.
     func collect(_ query: XapianQuery, count: Int, decider: Decider?, collapse: Bool = true,
                  readData: Bool = false) throws -> CandidateList {
         let enquire = try XapianEnquire(database)
@@ -29,7 +30,7 @@ struct CandidateCollector {
         }
         guard let decider else {
             let mset = try enquire.matches(offset: 0, limit: count)
-            var result = try candidates(mset)
+            var result = try candidates(mset, files: !collapse)
             if readData {
                 for i in result.indices { result[i].data = try mset.data(at: i) }
             }
@@ -38,16 +39,16 @@ struct CandidateCollector {
         if !hasRemoteShards {
             do {
                 let mset = try enquire.matches(offset: 0, limit: count, decider: decider)
-                return CandidateList(candidates: try candidates(mset), total: mset.estimatedMatches)
+                return CandidateList(candidates: try candidates(mset, files: !collapse), total: mset.estimatedMatches)
             } catch let error as XapianError where error.kind == .unsupported {
                 // A stub the layout did not tell us about (e.g. `remote :program`): filter here.
             }
         }
-        return try postFilter(enquire, count: count, decider: decider)
+        return try postFilter(enquire, count: count, decider: decider, files: !collapse)
     }
 
     /// Pages through the candidates in rank order until `count` pass `decider`.
-    private func postFilter(_ enquire: XapianEnquire, count: Int, decider: Decider) throws -> CandidateList {
+    private func postFilter(_ enquire: XapianEnquire, count: Int, decider: Decider, files: Bool) throws -> CandidateList {
         var result: [Candidate] = []
         var offset = 0, estimated = 0
         // A counting pass (``CollectionCounts``) accepts nothing and reads every candidate:
@@ -62,7 +63,8 @@ struct CandidateCollector {
                 guard data.withUnsafeBytes({ decider(docid, $0) }) else { continue }
                 result.append(Candidate(docid: docid, score: try mset.weight(at: i),
                                         sortKey: try mset.value(at: i, slot: IndexSchema.tieSlot),
-                                        group: try mset.value(at: i, slot: IndexSchema.groupSlot), data: data))
+                                        group: try mset.value(at: i, slot: IndexSchema.groupSlot), data: data,
+                                        file: files ? try mset.value(at: i, slot: IndexSchema.fileSlot) : nil))
             }
             offset += mset.count
             if mset.count < page { estimated = result.count; break }
@@ -72,11 +74,12 @@ struct CandidateCollector {
     }
 
     /// Ids, weights and tie-break keys: no document data is read here.
-    private func candidates(_ mset: XapianMatchSet) throws -> [Candidate] {
+    private func candidates(_ mset: XapianMatchSet, files: Bool) throws -> [Candidate] {
         try (0..<mset.count).map { i in
             Candidate(docid: try mset.documentID(at: i), score: try mset.weight(at: i),
                       sortKey: try mset.value(at: i, slot: IndexSchema.tieSlot),
-                      group: try mset.value(at: i, slot: IndexSchema.groupSlot))
+                      group: try mset.value(at: i, slot: IndexSchema.groupSlot),
+                      file: files ? try mset.value(at: i, slot: IndexSchema.fileSlot) : nil)
         }
     }
 

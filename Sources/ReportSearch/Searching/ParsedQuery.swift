@@ -153,10 +153,22 @@ public enum QueryParser {
 
         mutating func parseAnd() throws -> ParsedQuery {
             var parts: [ParsedQuery] = []
+            var unsearchable: [String] = []
             while index < tokens.count, tokens[index] != .or, tokens[index] != .close {
-                if let unit = try parseUnit() { parts.append(unit) }
+                let start = index
+                if let unit = try parseUnit() {
+                    parts.append(unit)
+                } else if case .word(let w) = tokens[start] {
+                    unsearchable.append(w)
+                } else if case .phrase(let p) = tokens[start] {
+                    unsearchable.append("\"\(p)\"")
+                }
             }
             guard !parts.isEmpty else {
+                if !unsearchable.isEmpty {
+                    // `，。！`, `-`, `*`, `""`: words were typed, but nothing in them is searchable.
+                    throw QuerySyntaxError(message: "nothing to search for in \(unsearchable.joined(separator: " ")) (only punctuation or symbols); type words, e.g. 合法性审查")
+                }
                 throw QuerySyntaxError(message: "OR and parentheses need words on both sides, e.g. 数字政府 OR 智慧城市")
             }
             return parts.count == 1 ? parts[0] : .and(parts)
@@ -234,21 +246,48 @@ public enum QueryParser {
         static func fieldUnit(_ name: String, _ value: String) throws -> ParsedQuery {
             switch name {
             case "year":
-                let parts = value.components(separatedBy: "..")
-                guard (1...2).contains(parts.count), let lo = Int(parts[0]), let hi = Int(parts.last!), lo <= hi else {
+                // Full-width digits and dots (year:２０２１) fold to ASCII, as in the text.
+                let parts = CharacterFolding.shared.fold(value).components(separatedBy: "..")
+                guard (1...2).contains(parts.count), let lo = Int(parts[0]), let hi = parts.last.flatMap({ Int($0) }) else {
                     throw QuerySyntaxError(message: "year: takes a year or a range, e.g. year:2020 or year:2019..2021")
+                }
+                guard lo <= hi else {
+                    throw QuerySyntaxError(message: "year:\(lo)..\(hi) is a reversed range; write the earlier year first: year:\(hi)..\(lo)")
                 }
                 return .year(lo...hi)
             case "date":
-                let parts = value.components(separatedBy: "..")
+                let parts = CharacterFolding.shared.fold(value).components(separatedBy: "..")
                 let valid = parts.allSatisfy { $0.isEmpty || $0.range(of: #"^\d{4}(-\d{2}(-\d{2})?)?$"#, options: .regularExpression) != nil }
                 guard parts.count == 2 || parts.count == 1, valid else {
                     throw QuerySyntaxError(message: "date: takes a range such as date:2020-01-01..2020-06-30")
                 }
-                return .date(parts[0], parts.count == 2 ? parts[1] : parts[0])
+                if let bad = parts.first(where: { !Self.isCalendarDate($0) }) {
+                    throw QuerySyntaxError(message: "date:\(bad) is not a calendar date; use YYYY, YYYY-MM or YYYY-MM-DD with a real month and day")
+                }
+                let (low, high) = (parts[0], parts.count == 2 ? parts[1] : parts[0])
+                if !low.isEmpty && !high.isEmpty && low > high + "\u{7F}" {
+                    throw QuerySyntaxError(message: "date:\(low)..\(high) is a reversed range; write the earlier date first: date:\(high)..\(low)")
+                }
+                return .date(low, high)
             default:
-                return .field(ParsedQuery.Field(rawValue: name)!, CharacterFolding.shared.fold(value))
+                guard let field = ParsedQuery.Field(rawValue: name) else {
+                    throw QuerySyntaxError(message: "unknown field '\(name):'; use title:, agency:, year:, date: or path:")
+                }
+                return .field(field, CharacterFolding.shared.fold(value))
             }
+        }
+
+        /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (already matched by shape) naming a real month
+        /// and day: 2020-02-30 and 2021-13 are not. Empty (an open end) is fine.
+        static func isCalendarDate(_ text: String) -> Bool {
+            let numbers = text.split(separator: "-").compactMap { Int($0) }
+            guard numbers.count >= 2 else { return true }
+            let (year, month) = (numbers[0], numbers[1])
+            guard (1...12).contains(month) else { return false }
+            guard numbers.count == 3 else { return true }
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+            let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+            return (1...days).contains(numbers[2])
         }
     }
 }

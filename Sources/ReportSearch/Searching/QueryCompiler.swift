@@ -5,7 +5,7 @@
 /// | unit              | terms                          | Xapian                                  |
 /// |-------------------|--------------------------------|-----------------------------------------|
 /// | `合法性审查`       | 合法 法性 性审 审查              | AND of the four (exact: checked after)  |
-/// | `税`              | a lone character               | wildcard `税*` (its bigrams and unigram) |
+/// | `税`              | a lone character               | OR of every term `税…` (bigrams, unigram) |
 /// | `2015年`          | `2015`, and 年 beside it        | `2015` (年 left to the exact check)      |
 /// | `GDP`             | `gdp`                          | the word term                           |
 struct QueryCompiler {
@@ -81,7 +81,7 @@ struct QueryCompiler {
     }
 
     /// Whether Xapian's match alone is exact: every text unit is one term (a bigram, a word,
-    /// or a lone character's wildcard), whose presence proves the unit occurs, and any
+    /// or a lone character's OR of terms starting with it), whose presence proves the unit occurs, and any
     /// exclusion is a single term, which Xapian's AND_NOT applies. Then no candidate's text
     /// needs reading.
     var isProvenByTerms: Bool { provenByTerms(query) }
@@ -205,10 +205,25 @@ struct QueryCompiler {
         let subs = try parts.compactMap { part -> XapianQuery? in
             switch part {
             case .term(let t): try XapianQuery(term: prefix + t)
-            case .character(let c): hasTerm ? nil : try XapianQuery(wildcard: prefix + c)
+            case .character(let c): hasTerm ? nil : try characterQuery(prefix + c)
             }
         }
         if subs.count == 1 { return subs[0] }
         return try XapianQuery(mode == .anyTerm ? .or : .and, subs)
+    }
+
+    /// Every term starting with `prefix` (a lone character, maybe behind a field prefix),
+    /// as the OR of the terms, expanded here over the whole database's term list.
+    ///
+    /// Not Xapian's OP_WILDCARD, nor OP_SYNONYM: both weight the terms as one, with a
+    /// frequency Xapian estimates per shard over an OR tree shaped by that shard's own
+    /// frequencies and rounded to a whole number at every node ("P(l or r) = P(l) + P(r) -
+    /// P(l) . P(r)", then `+ 0.5` and a cast), so a section scored differently over shards
+    /// than in one index. Each term of an OR is weighted with the collection's statistics
+    /// of that term alone, which every sharding shares.
+    private func characterQuery(_ prefix: String) throws -> XapianQuery {
+        let terms = try database.terms(withPrefix: prefix)
+        guard !terms.isEmpty else { return try XapianQuery.matchNothing() }
+        return try XapianQuery(.or, terms.map { try XapianQuery(term: $0.term) })
     }
 }

@@ -18,8 +18,13 @@ enum Ranking {
     /// A few more candidates than shown, so that ties at the cut are ordered by key, not by docid.
     static let tieMargin = 10
 
-    /// Exact hits re-ranked by proximity: how many Xapian ranks are looked at.
+    /// Exact hits re-ranked by proximity: how many Xapian ranks are looked at first. More
+    /// are read until no candidate below them could reach the page after its bonus
+    /// (see `ExactSearch`).
     static let rerankDepth = 50
+
+    /// The largest proximity factor: one sentence, in the order typed.
+    static let maxProximityFactor = 1.4 * inOrderFactor
 
     /// A span holding every word in the order typed counts a little more (an ordered
     /// window, as in Indri's #od or Xapian's OP_PHRASE versus OP_NEAR), never as much as
@@ -32,7 +37,33 @@ enum Ranking {
     /// Equal scores are ordered by section key, not by Xapian's docid, so one index and any
     /// sharding of it (where docids differ) list the same sections in the same order.
     static func orderByScoreThenKey(_ hits: inout [Candidate]) {
-        hits.sort { abs($0.score - $1.score) > 1e-9 ? $0.score > $1.score : $0.sortKey.lexicographicallyPrecedes($1.sortKey) }
+        hits.sort { a, b in
+            let (x, y) = (scoreKey(a.score), scoreKey(b.score))
+            return x != y ? x > y : a.sortKey.lexicographicallyPrecedes(b.sortKey)
+        }
+    }
+
+    /// Scores compared in steps of 1e-9, so that the last bits of a sum (which differ with
+    /// the order Xapian adds a shard's weights) count as a tie, ordered by key. Rounding to a
+    /// grid keeps the order a strict weak order (a tolerance would not be transitive, and
+    /// the sort's result would then depend on the input's docid order).
+    static func scoreKey(_ score: Double) -> Int64 {
+        let scaled = (score * 1e9).rounded()
+        if scaled.isNaN { return .min }
+        if scaled >= 9.2e18 { return .max }
+        return scaled <= -9.2e18 ? .min : Int64(scaled)
+    }
+
+    /// Keeps at most `perDocument` sections of each report (0: all), in the given order:
+    /// what Xapian's collapse does, applied after re-ranking.
+    static func capPerFile(_ hits: [Candidate], perDocument: Int) -> [Candidate] {
+        guard perDocument > 0 else { return hits }
+        var seen: [[UInt8]: Int] = [:]
+        return hits.filter { hit in
+            let file = hit.file ?? hit.sortKey
+            seen[file, default: 0] += 1
+            return seen[file, default: 0] <= perDocument
+        }
     }
 
     /// Words a person types together usually stand together in the section they mean: a

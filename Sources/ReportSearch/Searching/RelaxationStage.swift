@@ -30,27 +30,36 @@ struct RelaxationStage {
         let wanted = options.candidatesWanted
         // Without a check the all-terms query is the exact one: it would add nothing.
         if !exact.isProven && result.hits.count < wanted {
-            add(try exact.allTerms ?? relaxed(.allTerms), as: .allTerms, to: &result, exactTotal: exact.hits.total)
+            add(try exact.allTerms ?? relaxed(.allTerms, exact: exact), as: .allTerms, to: &result, exactTotal: exact.hits.total)
         }
         if result.hits.count < needed && compiler.query.positiveTexts.count > 1 {
-            add(try relaxed(.someWords), as: .someWords, to: &result, exactTotal: exact.hits.total)
+            add(try relaxed(.someWords, exact: exact), as: .someWords, to: &result, exactTotal: exact.hits.total)
         }
         if result.hits.count < needed {
-            add(try relaxed(.anyTerm), as: .anyTerm, to: &result, exactTotal: exact.hits.total)
+            add(try relaxed(.anyTerm, exact: exact), as: .anyTerm, to: &result, exactTotal: exact.hits.total)
         }
         return result
     }
 
-    /// The relaxed match; when the query excludes something, each candidate's text is
-    /// checked for the exclusions (Xapian applies only single-term ones by itself).
-    private func relaxed(_ mode: QueryCompiler.Mode) throws -> CandidateList {
+    /// The relaxed match, without the exact matches: those were ranked already, and any
+    /// not shown were left out on purpose (the cap per report). The all-terms match is the
+    /// exact one unchecked, so each candidate's text tells; the wider ones leave out the
+    /// exact query's matches in Xapian. When the query excludes something, each candidate's
+    /// text is checked for the exclusions too (Xapian applies only single-term ones).
+    private func relaxed(_ mode: QueryCompiler.Mode, exact: ExactSearch.Result) throws -> CandidateList {
         var exclusions = ExactMatcher(compiler.query, exclusionsOnly: true)
-        return try collector.collect(
-            try compiler.xapianQuery(mode), count: options.candidatesWanted,
-            decider: !exclusions.hasExclusions ? nil : { _, data in
-                guard let raw = SectionRecord.raw(data) else { return false }
-                return exclusions.matches(utf8: raw.text)
-            })
+        var full = ExactMatcher(compiler.query)
+        let checksExactness = mode == .allTerms
+        var query = try compiler.xapianQuery(mode)
+        if !checksExactness { query = try XapianQuery(.andNot, [query, exact.xapianQuery]) }
+        guard checksExactness || exclusions.hasExclusions else {
+            return try collector.collect(query, count: options.candidatesWanted, decider: nil)
+        }
+        return try collector.collect(query, count: options.candidatesWanted, decider: { _, data in
+            guard let raw = SectionRecord.raw(data) else { return false }
+            if checksExactness && full.matches(utf8: raw.text) { return false }
+            return !exclusions.hasExclusions || exclusions.matches(utf8: raw.text)
+        })
     }
 
     private func add(_ more: CandidateList, as mode: Relaxation, to result: inout Result, exactTotal: Int) {

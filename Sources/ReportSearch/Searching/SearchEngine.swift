@@ -19,8 +19,12 @@ public final class SearchEngine: Sendable {
     let databases: DatabasePool
     /// The synonym dictionary, read from every shard when the engine opened.
     public let synonyms: SynonymDictionary
-    /// Shards that could not be opened and were left out (only with `allowPartial`).
-    public let missingShards: [String]
+    /// Shards left out (only with `allowPartial`): those that could not be opened, then
+    /// those that stopped answering during a search, each with the reason.
+    public var missingShards: [String] { unavailableAtOpen + databases.lostShards }
+    private let unavailableAtOpen: [String]
+    /// What errors name as the index: the paths given.
+    private let indexLabel: String
     /// Most candidates a single-pass search reads (see `ExactSearch`); 0 turns it off.
     let singlePassLimit: Int
 
@@ -42,6 +46,7 @@ public final class SearchEngine: Sendable {
         for path in indexPaths {
             guard FileManager.default.fileExists(atPath: path) else { throw IndexOpenError.noIndex(path) }
             let specs = try ShardSpec.parse(indexPath: path)
+            if specs.count == 1, specs[0].isLocal, ShardSpec.isEmptyStub(path) { throw SearchError.emptyStub(path) }
             for spec in specs {
                 do {
                     let database = try spec.open(timeoutMilliseconds: remoteTimeoutMilliseconds)
@@ -58,8 +63,10 @@ public final class SearchEngine: Sendable {
         guard !opened.isEmpty else {
             throw IndexOpenError.shardUnavailable("every shard", indexPaths.joined(separator: ", "), missing.joined(separator: "; "))
         }
-        databases = try DatabasePool(shards: opened, timeoutMilliseconds: remoteTimeoutMilliseconds)
-        missingShards = missing
+        databases = try DatabasePool(shards: opened, timeoutMilliseconds: remoteTimeoutMilliseconds,
+                                     allowPartial: allowPartial)
+        unavailableAtOpen = missing
+        indexLabel = indexPaths.joined(separator: ", ")
         self.singlePassLimit = singlePassLimit
         self.synonyms = synonyms
     }
@@ -68,15 +75,25 @@ public final class SearchEngine: Sendable {
         try search(try QueryParser.parse(queryText), options: options)
     }
 
+    /// Xapian's failures become ``SearchError``s that name the index (or the shard) and
+    /// say what to do: a damaged database is never searched on as if it were whole.
     public func search(_ query: ParsedQuery, options: SearchOptions) throws -> SearchResults {
         let start = ContinuousClock.now
-        return try databases.withDatabase { database in
-            do {
-                return try run(query, options: options, database: database, start: start)
-            } catch let error as XapianError where error.kind == .modified {
-                // A writer committed twice during our read: move to the latest commit, once.
-                try database.reopen()
-                return try run(query, options: options, database: database, start: start)
+        do {
+            return try databases.withDatabase { database in
+                do {
+                    return try run(query, options: options, database: database, start: start)
+                } catch let error as XapianError where error.kind == .modified {
+                    // A writer committed twice during our read: move to the latest commit, once.
+                    try database.reopen()
+                    return try run(query, options: options, database: database, start: start)
+                }
+            }
+        } catch let error as XapianError {
+            switch error.kind {
+            case .corrupt: throw SearchError.damaged(index: indexLabel, reason: error.message)
+            case .network: throw SearchError.shardFailed(shard: indexLabel, reason: error.message)
+            default: throw SearchError.failed(index: indexLabel, reason: error.message)
             }
         }
     }

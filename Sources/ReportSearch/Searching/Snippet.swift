@@ -6,6 +6,31 @@ public struct Snippet: Equatable, Sendable, Codable {
     public var text: String
     public var highlights: [Range<Int>]
 
+    /// `text` with every control character a terminal or a spreadsheet could act on
+    /// replaced by U+FFFD, one scalar for one (highlight offsets stay right); tabs and line
+    /// breaks stay. A report can hold ESC sequences, BEL or NUL, and these must not reach
+    /// the user's terminal or a CSV cell.
+    ///
+    /// | scalars                                     | which                      |
+    /// |---------------------------------------------|----------------------------|
+    /// | U+0000–U+001F except tab, LF, CR; U+007F    | C0 controls, DEL           |
+    /// | U+0080–U+009F                               | C1 controls (CSI is U+009B)|
+    /// | U+202A–U+202E, U+2066–U+2069, U+061C, U+200E, U+200F | bidi overrides and marks |
+    public static func displayable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { out.append(isUnsafe(scalar) ? "\u{FFFD}" : scalar) }
+        return String(out)
+    }
+
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x061C, 0x200E, 0x200F: true
+        default: false
+        }
+    }
+
     /// Plain text with each highlight wrapped: `【合法性审查】` by default.
     public func marked(open: String = "【", close: String = "】") -> String {
         // UTF-8 offset of each scalar boundary, then byte slices.
@@ -155,6 +180,6 @@ public struct SnippetMaker: Sendable {
         let base = window.lowerBound + trimmedLead - offset
         let highlights = spans.map { ($0.lowerBound - base)..<($0.upperBound - base) }
         if window.upperBound < original.count { text += "…".utf8 }
-        return Snippet(text: String(decoding: text, as: UTF8.self), highlights: highlights)
+        return Snippet(text: Snippet.displayable(String(decoding: text, as: UTF8.self)), highlights: highlights)
     }
 }
