@@ -31,10 +31,12 @@ public enum IndexSchema {
     /// any sharding of it (docids, Xapian's own tie-break, differ between the two).
     public static let tieSlot: UInt32 = 3
 
-    /// Metadata: `file:<path>` → "<size> <mtime-ns> <sections>" of the indexed version.
+    /// Metadata: `file:<path>` → "<size> <mtime-ns> <ctime-ns> <inode> <sections>" of the indexed
+    /// version (earlier indexes: "<size> <mtime-ns> <sections>"; see `FileState`).
     public static let fileStateKeyPrefix = "file:"
     public static let formatKey = "format"
     public static let formatValue = "reportsearch-3 bigram-nopos"
+    /// Metadata: the corpus folders, one a line as `name<TAB>path` (see `CorpusRoots`).
     public static let rootsKey = "roots"
     public static let updatedKey = "updated"
 
