@@ -79,7 +79,7 @@ enum DatabaseUpdate {
         var batchStart = 0
         while batchStart < stale.count {
             let batch = Array(stale[batchStart..<min(stale.count, batchStart + batchSize)])
-            let results = prepare(batch, builder: builder, maxBytes: options.maxFileBytes)
+            let results = prepare(batch, builder: builder, maxBytes: options.maxFileBytes, largeBytes: options.largeReportBytes)
             for (file, result) in zip(batch, results) {
                 // Replace whatever the file had (nothing, for a new file).
                 try db.deleteDocuments(withTerm: IndexSchema.filePrefix + file.relativePath)
@@ -97,6 +97,28 @@ enum DatabaseUpdate {
                     summary.sectionsWritten += prepared.documents.count
                     pending += prepared.documents.count
                     pendingBytes += prepared.documents.reduce(0) { $0 + $1.data.count }
+                case .large(let report):
+                    // A big report's documents are built and written a chunk at a time, so
+                    // memory stays flat (all 11,762 of a 50 MB one-line file at once took
+                    // 740 MB). Its state is cleared first and written with the last chunk:
+                    // commits in between leave it unrecorded, and the next run redoes it.
+                    summary.warnings += report.warnings
+                    try db.setMetadata(IndexSchema.fileStateKeyPrefix + file.relativePath, [])
+                    var chunkStart = 0
+                    while chunkStart < report.sections.count {
+                        let chunk = report.sections[chunkStart..<min(report.sections.count, chunkStart + Self.sectionsPerChunk)]
+                        for doc in prepare(chunk, of: report, path: file.relativePath, builder: builder) {
+                            try db.add(try doc.xapianDocument())
+                            pendingBytes += doc.data.count
+                        }
+                        pending += chunk.count
+                        chunkStart += chunk.count
+                        if chunkStart < report.sections.count { try commitIfNeeded(force: false) }
+                    }
+                    try db.setMetadata(IndexSchema.fileStateKeyPrefix + file.relativePath,
+                                       Array(file.state(sections: report.sections.count).encoded.utf8))
+                    summary.filesIndexed += 1
+                    summary.sectionsWritten += report.sections.count
                 }
                 bytesDone += max(0, file.size)
                 try commitIfNeeded(force: false)
@@ -160,8 +182,13 @@ enum DatabaseUpdate {
         var warnings: [String]
     }
 
+    /// Large reports (``IndexOptions/largeReportBytes``) are written this many sections at a time.
+    static let sectionsPerChunk = 256
+
     enum Outcome: Sendable {
         case success(PreparedFile)
+        /// A report too big to hold all its documents at once (``IndexOptions/largeReportBytes``).
+        case large(Report)
         /// The short reason, and the format when it is one no extractor reads yet.
         case failure(String, unsupported: ReportFormat? = nil)
     }
@@ -169,19 +196,33 @@ enum DatabaseUpdate {
     /// Parses and tokenizes `batch` in parallel. Each file's outcome is moved straight into
     /// the array's storage, which then owns it (a hand-managed buffer here once leaked every
     /// document of the run: 1.3 GB on ../shared/corpus).
-    static func prepare(_ batch: [CorpusFile], builder: SectionDocumentBuilder, maxBytes: Int) -> [Outcome] {
+    static func prepare(_ batch: [CorpusFile], builder: SectionDocumentBuilder, maxBytes: Int, largeBytes: Int) -> [Outcome] {
         Array(unsafeUninitializedCapacity: batch.count) { buffer, count in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                (slots.baseAddress! + i).initialize(to: prepare(batch[i], builder: builder, maxBytes: maxBytes))
+                (slots.baseAddress! + i).initialize(to: prepare(batch[i], builder: builder, maxBytes: maxBytes, largeBytes: largeBytes))
             }
             count = batch.count
         }
     }
 
-    static func prepare(_ file: CorpusFile, builder: SectionDocumentBuilder, maxBytes: Int) -> Outcome {
+    /// The documents of `sections` of a large report, built in parallel.
+    static func prepare(_ sections: ArraySlice<Section>, of report: Report, path: String,
+                        builder: SectionDocumentBuilder) -> [PreparedDocument] {
+        let sections = Array(sections)
+        return Array(unsafeUninitializedCapacity: sections.count) { buffer, count in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: sections.count) { i in
+                (slots.baseAddress! + i).initialize(to: builder.prepare(report: report, section: sections[i], path: path))
+            }
+            count = sections.count
+        }
+    }
+
+    static func prepare(_ file: CorpusFile, builder: SectionDocumentBuilder, maxBytes: Int, largeBytes: Int) -> Outcome {
         do {
             let report = try ReportParser.read(fileAt: file.url, relativePath: file.relativePath, maxBytes: maxBytes)
+            if report.sections.reduce(0, { $0 + $1.text.utf8.count }) > largeBytes { return .large(report) }
             let docs = report.sections.map { builder.prepare(report: report, section: $0, path: file.relativePath) }
             return .success(PreparedFile(documents: docs, warnings: report.warnings))
         } catch let error as ReportError {

@@ -201,6 +201,24 @@ import Testing
         }
     }
 
+    // Memory: a large report is written a chunk of sections at a time, with the same result.
+    @Test func largeReportsAreWrittenInChunksWithTheSameResult() throws {
+        let dir = try TemporaryDirectory()
+        let corpus = dir.url.appendingPathComponent("corpus")
+        var line = "一、总则"
+        for i in 0..<18_000 { line += "第\(i)项工作关于预算审查和法治政府建设的安排已经完成。" }
+        try report(corpus, "one-line.txt", line)
+        var small = IndexOptions(jobs: 1)
+        small.largeReportBytes = 1_000
+        let chunked = try Indexer.run(roots: [corpus], indexPath: dir.path + "/chunked", options: small)
+        let whole = try Indexer.run(roots: [corpus], indexPath: dir.path + "/whole", options: IndexOptions(jobs: 1))
+        #expect(chunked.sectionsWritten > 256 && chunked.sectionsWritten == whole.sectionsWritten)
+        let a = try SearchEngine(indexPaths: [dir.path + "/chunked"]).search("预算审查", options: { var o = SearchOptions(); o.limit = 20; o.perDocument = 0; return o }())
+        let b = try SearchEngine(indexPaths: [dir.path + "/whole"]).search("预算审查", options: { var o = SearchOptions(); o.limit = 20; o.perDocument = 0; return o }())
+        #expect(a.hits.map(\.record) == b.hits.map(\.record))
+        #expect(!(try Indexer.run(roots: [corpus], indexPath: dir.path + "/chunked", options: small)).wroteAnything)
+    }
+
     // Item 6: text nested deeper than libxml2's default 256 levels is indexed.
     @Test func deeplyNestedHTMLKeepsItsText() throws {
         let dir = try TemporaryDirectory()
