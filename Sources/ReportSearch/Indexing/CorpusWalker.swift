@@ -82,6 +82,9 @@ public struct CorpusListing: Sendable {
     /// Folders that could not be listed, relative to the root ("" for the root itself), with
     /// the reason, e.g. ("2020/secret", "Permission denied").
     public var unreadableFolders: [(path: String, reason: String)] = []
+    /// FIFOs, sockets and devices (also through links), relative to the root, with what they
+    /// are: not read (a FIFO would block the run), but named in the summary.
+    public var notRegular: [(path: String, kind: String)] = []
 }
 
 /// Walks corpus folders: recursive, hidden entries skipped, symbolic-link loops survived
@@ -93,7 +96,7 @@ public struct CorpusListing: Sendable {
 /// |-------------------------------------------|-------------------------------|
 /// | `a.txt`, `b.pdf`, `README` (no extension) | yes                           |
 /// | `.hidden.txt`, `.git/…`                    | no                            |
-/// | a FIFO, socket or device                  | no (reading it could hang)    |
+/// | a FIFO, socket or device (or a link to one) | not read (it could hang); named as "not a regular file" |
 /// | a link to a folder already visited        | no (loops end)                |
 /// | a dangling link                           | no                            |
 public enum CorpusWalker {
@@ -133,7 +136,9 @@ public enum CorpusWalker {
         if !isDirectory.boolValue {
             // A single file given as the "corpus".
             let url = URL(fileURLWithPath: rootPath)
-            guard let file = corpusFile(url, relativePath: url.lastPathComponent) else { return CorpusListing() }
+            guard let file = corpusFile(url, relativePath: url.lastPathComponent) else {
+                return CorpusListing(notRegular: [(url.lastPathComponent, kind(of: rootPath))])
+            }
             return CorpusListing(files: [file])
         }
         var result = CorpusListing()
@@ -154,11 +159,25 @@ public enum CorpusWalker {
                     walk(URL(fileURLWithPath: full).resolvingSymlinksInPath().path, rel)
                 } else if let file = corpusFile(URL(fileURLWithPath: full), relativePath: rel) {
                     result.files.append(file)
+                } else {
+                    result.notRegular.append((rel, kind(of: full)))
                 }
             }
         }
         walk(rootPath, "")
         return result
+    }
+
+    /// "not a regular file (a FIFO)", … for the summary.
+    static func kind(of path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "not a regular file" }
+        switch info.st_mode & S_IFMT {
+        case S_IFIFO: return "not a regular file (a FIFO)"
+        case S_IFSOCK: return "not a regular file (a socket)"
+        case S_IFCHR, S_IFBLK: return "not a regular file (a device)"
+        default: return "not a regular file"
+        }
     }
 
     /// The file at `url`, or `nil` when it is not a regular file (a FIFO, socket or device).

@@ -128,6 +128,7 @@ public enum Indexer {
         var scope = RemovalScope(roots: all, walked: walked, removeOthers: options.only)
         var files: [CorpusFile] = []
         var folderWarnings: [String] = []
+        var notRegular: [(path: String, reason: String)] = []
         for root in walked {
             let listing = try CorpusWalker.listing(under: URL(fileURLWithPath: root.path), list: listFolder)
             files += listing.files.map { file in
@@ -135,6 +136,7 @@ public enum Indexer {
                 file.relativePath = root.indexPath(file.relativePath)
                 return file
             }
+            notRegular += listing.notRegular.map { (root.indexPath($0.path), $0.kind) }
             for (folder, reason) in listing.unreadableFolders {
                 let prefix = folder.isEmpty ? (root.name.isEmpty ? "" : root.name + "/") : root.indexPath(folder) + "/"
                 scope.unreadable.append((root, prefix))
@@ -157,6 +159,7 @@ public enum Indexer {
             throw IndexTarget.classify(error, indexPath: indexPath)
         }
         summary.warnings = folderWarnings + summary.warnings
+        summary.skipped += notRegular
         summary.elapsedSeconds = start.duration(to: .now).inSeconds
         if summary.filesIndexed == 0 && summary.filesUnchanged == 0 && !summary.skipped.isEmpty {
             throw summary.nothingIndexedError

@@ -219,6 +219,23 @@ import Testing
         #expect(!(try Indexer.run(roots: [corpus], indexPath: dir.path + "/chunked", options: small)).wroteAnything)
     }
 
+    // Messages: FIFOs and links to devices are named as "not a regular file" and never read.
+    @Test func specialFilesAreNamedNotRead() throws {
+        let dir = try TemporaryDirectory()
+        let corpus = dir.url.appendingPathComponent("corpus")
+        try report(corpus, "a.txt", "正文内容。")
+        #expect(mkfifo(corpus.path + "/pipe.txt", 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: corpus.path + "/zero.txt", withDestinationPath: "/dev/zero")
+        let summary = try Indexer.run(roots: [corpus], indexPath: dir.path + "/index", options: IndexOptions(jobs: 1))
+        let reasons = Dictionary(summary.skipped.map { ($0.path, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        #expect(reasons["pipe.txt"] == "not a regular file (a FIFO)")
+        #expect(reasons["zero.txt"] == "not a regular file (a device)")
+        #expect(summary.filesIndexed == 1)
+        #expect(throws: IndexingError.self) {
+            try Indexer.run(roots: [corpus.appendingPathComponent("pipe.txt")], indexPath: dir.path + "/other")
+        }
+    }
+
     // Item 6: text nested deeper than libxml2's default 256 levels is indexed.
     @Test func deeplyNestedHTMLKeepsItsText() throws {
         let dir = try TemporaryDirectory()
