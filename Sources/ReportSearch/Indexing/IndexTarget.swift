@@ -90,6 +90,11 @@ enum IndexTarget {
     /// Turns a Xapian failure on the index into the error a user can act on: damage (Xapian
     /// says so, or its check finds errors) asks for `--rebuild`; anything else is passed on.
     static func classify(_ error: any Error, indexPath: String) -> any Error {
+        // A damaged shard (or staging part) is repaired by rebuilding the whole index.
+        if case IndexingError.damaged(let part, let reason) = error, part != indexPath {
+            let name = part.hasPrefix(indexPath) ? String(part.dropFirst(indexPath.count)).trimmingCharacters(in: ["/", "."]) : part
+            return IndexingError.damaged(index: indexPath, reason: "\(name): \(reason)")
+        }
         guard let xapian = error as? XapianError else { return error }
         if xapian.kind == .corrupt { return IndexingError.damaged(index: indexPath, reason: xapian.message) }
         if xapian.kind == .databaseLock { return IndexingError.locked(index: indexPath) }

@@ -219,6 +219,33 @@ import Testing
         #expect(!(try Indexer.run(roots: [corpus], indexPath: dir.path + "/chunked", options: small)).wroteAnything)
     }
 
+    // Messages: a damaged shard asks to rebuild the index, not the shard; a folder that
+    // cannot be created says so.
+    @Test func damagedShardsAndUncreatableFolders() throws {
+        let dir = try TemporaryDirectory()
+        let corpus = try copyCorpus(into: dir)
+        let index = dir.path + "/X"
+        _ = try Indexer.run(roots: [corpus], indexPath: index, options: IndexOptions(shards: 2, jobs: 2))
+        let table = try FileHandle(forWritingTo: URL(fileURLWithPath: index + "/shard-01/postlist.glass"))
+        try table.write(contentsOf: Data(repeating: 0x5A, count: 4096))
+        try table.close()
+        do {
+            _ = try Indexer.run(roots: [corpus], indexPath: index)
+            Issue.record("a damaged shard was updated")
+        } catch IndexingError.damaged(let reported, let reason) {
+            #expect(reported == index && reason.hasPrefix("shard-01: "))
+        }
+        #expect(try Indexer.run(roots: [corpus], indexPath: index, options: IndexOptions(rebuild: true)).filesIndexed == 16)
+        // /proc takes no new folders, even from root.
+        #expect(throws: IndexingError.self) {
+            do { _ = try Indexer.run(roots: [corpus], indexPath: "/proc/rs-no-such-folder/index") } catch let error as IndexingError {
+                guard case .cannotCreate = error else { throw CancellationError() }
+                #expect(error.localizedDescription.contains("give --index a folder you can write to"))
+                throw error
+            }
+        }
+    }
+
     // Messages: FIFOs and links to devices are named as "not a regular file" and never read.
     @Test func specialFilesAreNamedNotRead() throws {
         let dir = try TemporaryDirectory()
@@ -296,6 +323,29 @@ import Testing
         #expect(try export("private.csv").status == 0)
         #expect(try String(contentsOfFile: dir.path + "/hard.csv", encoding: .utf8).contains("rank,score,path"))
         #expect(try fm.attributesOfItem(atPath: dir.path + "/private.csv")[.posixPermissions] as? Int == 0o600)
+        // A FIFO's reader gets the CSV.
+        #expect(mkfifo(dir.path + "/pipe.csv", 0o644) == 0)
+        let received = ReceivedBytes()
+        let fifo = dir.path + "/pipe.csv"
+        let reader = Thread {
+            var bytes = Data()
+            let fd = open(fifo, O_RDONLY)   // blocks until export opens it for writing
+            if fd >= 0 {
+                var buffer = [UInt8](repeating: 0, count: 65_536)
+                while true {
+                    let n = read(fd, &buffer, buffer.count)
+                    if n <= 0 { break }
+                    bytes.append(contentsOf: buffer[0..<n])
+                }
+                close(fd)
+            }
+            received.set(bytes)
+        }
+        reader.start()
+        #expect(try export("pipe.csv").status == 0)
+        // A FIFO replaced by a file leaves the reader waiting: give up after 30 s, not hang.
+        #expect(received.wait(seconds: 30), "the FIFO's reader got nothing")
+        #expect(String(decoding: received.data, as: UTF8.self).contains("rank,score,path"))
         // A full device: an error naming the path and the reason, exit 1, and /dev/full stays a device.
         let full = try export("/dev/full")
         #expect(full.status == 1)
@@ -303,4 +353,12 @@ import Testing
         var info = stat()
         #expect(stat("/dev/full", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
     }
+}
+
+/// Bytes handed over from a reader thread.
+private final class ReceivedBytes: @unchecked Sendable {  // the semaphore orders set before read
+    private(set) var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+    func set(_ bytes: Data) { data = bytes; done.signal() }
+    func wait(seconds: Int) -> Bool { done.wait(timeout: .now() + .seconds(seconds)) == .success }
 }
