@@ -5,8 +5,17 @@
 #   scripts/check-excel.sh [hits.csv]    (default: exports 合法性审查 from corpus/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v soffice >/dev/null 2>&1; then
-  echo "check-excel: installing libreoffice-calc-nogui"
+# Any soffice is not enough: with only Writer installed, Calc's CSV filter is missing and
+# the conversion fails with "source file could not be loaded". Ask dpkg for Calc itself.
+has_calc() {
+  command -v soffice >/dev/null 2>&1 || return 1
+  for pkg in libreoffice-calc-nogui libreoffice-calc; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" && return 0
+  done
+  return 1
+}
+if ! has_calc; then
+  echo "check-excel: LibreOffice Calc not found; installing libreoffice-calc-nogui"
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui

@@ -15,14 +15,19 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Start over: replace the index instead of updating it.")
     var rebuild = false
 
+    @Flag(help: ArgumentHelp(
+        "Keep only the folders given: remove the reports of other folders the index was built from.",
+        discussion: "Without it the index remembers every folder it was built from: a new folder is added, and a run removes only the files gone from the folders it reads."))
+    var only = false
+
     @Option(help: "Skip files larger than this many megabytes.")
     var maxFileMB = 64
 
     @Option(help: "Commit after this many sections: the most a crash can lose (the next run redoes it).")
     var batchSections = 5_000
 
-    @Option(help: "Write this many shard databases and a stub file listing them (see README, Scaling out).")
-    var shards = 1
+    @Option(help: "Write this many shard databases and a stub file listing them (see README, Scaling out). Default: the index's own layout (one database for a new index); another count needs --rebuild.")
+    var shards: Int?
 
     @Option(help: "Writers at once (default: the number of cores): shards, or for a first build or --rebuild of one database, parallel parts merged at the end.")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
@@ -34,7 +39,7 @@ struct IndexCommand: ParsableCommand {
         guard location.index.count <= 1 else { throw ValidationError("index writes one database: give --index once") }
         guard (1...65_536).contains(maxFileMB) else { throw ValidationError("--max-file-mb must be between 1 and 65536") }
         guard (1...10_000_000).contains(batchSections) else { throw ValidationError("--batch-sections must be between 1 and 10000000") }
-        guard (1...Self.maxWriters).contains(shards), (1...Self.maxWriters).contains(jobs) else {
+        guard (1...Self.maxWriters).contains(shards ?? 1), (1...Self.maxWriters).contains(jobs) else {
             throw ValidationError("--shards and --jobs must be between 1 and \(Self.maxWriters)")
         }
     }
@@ -46,7 +51,7 @@ struct IndexCommand: ParsableCommand {
         let roots = (directories.isEmpty ? ["corpus"] : directories).map { URL(fileURLWithPath: $0) }
         let showProgress = !quiet && isTerminal(STDERR_FILENO)
         let options = IndexOptions(rebuild: rebuild, maxFileBytes: maxFileMB << 20, sectionsPerCommit: batchSections,
-                                   shards: shards, jobs: jobs)
+                                   shards: shards, only: only, jobs: jobs)
         let summary = try Indexer.run(roots: roots, indexPath: location.paths[0], options: options) { p in
             guard showProgress else { return }
             if p.merging {

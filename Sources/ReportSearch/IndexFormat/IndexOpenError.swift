@@ -9,6 +9,9 @@ public enum IndexOpenError: Error, LocalizedError, Equatable {
     case wrongFormat(index: String, found: String)
     /// A document whose data is not a ``SectionRecord``.
     case corruptRecord(documentID: UInt32)
+    /// A stub that includes itself, directly or through other stubs (Xapian would recurse
+    /// until the stack overflows).
+    case stubCycle(stub: String, through: String)
 
     public var errorDescription: String? {
         switch self {
@@ -20,6 +23,10 @@ public enum IndexOpenError: Error, LocalizedError, Equatable {
             "cannot open the index at \(path): \(reason); rebuild it with: report-search index DIR --rebuild"
         case .wrongFormat(let index, let found):
             "the index at \(index) was written in another format (\(found.isEmpty ? "none recorded" : found)); rebuild it with: report-search index DIR --index \(index) --rebuild"
+        case .stubCycle(let stub, let through):
+            through == stub
+                ? "stub \(stub) includes itself; remove that line from it"
+                : "stub \(stub) includes itself through \(through); remove one of those lines"
         case .corruptRecord(let id):
             "document \(id) of the index holds no section record; the index is damaged, rebuild it with: report-search index DIR --rebuild"
         }

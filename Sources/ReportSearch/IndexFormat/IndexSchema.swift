@@ -35,12 +35,14 @@ enum IndexSchema {
     /// ``DuplicateGroup/key(folded:)`` (empty: not grouped): one hit per group of reposts.
     static let groupSlot: UInt32 = 4
 
-    /// Metadata: `file:<path>` → "<size> <mtime-ns> <sections>" of the indexed version.
+    /// Metadata: `file:<path>` → "<size> <mtime-ns> <ctime-ns> <inode> <sections>" of the indexed
+    /// version (earlier indexes: "<size> <mtime-ns> <sections>"; see `FileState`).
     static let fileStateKeyPrefix = "file:"
     static let formatKey = "format"
     /// 5: section records carry the page a section starts on (PDF, OFD), and each section
     /// its duplicate group (``groupSlot``, the `D` term).
     static let formatValue = "reportsearch-5 bigram-nopos"
+    /// Metadata: the corpus folders, one a line as `name<TAB>path` (see `CorpusRoots`).
     static let rootsKey = "roots"
     static let updatedKey = "updated"
     /// The synonym dictionary as imported (`term<TAB>a|b` lines), for readers of Xapian's

@@ -7,27 +7,34 @@ import Foundation
 enum DatabaseUpdate {
     /// Brings one database up to date with `files` (the whole corpus, or one shard's part).
     static func run(
-        files: [CorpusFile], roots: [URL], indexPath: String, options: IndexOptions, start: ContinuousClock.Instant,
+        files: [CorpusFile], scope: RemovalScope, indexPath: String, options: IndexOptions, start: ContinuousClock.Instant,
         progress: ((IndexProgress) -> Void)?
     ) throws -> IndexSummary {
         var summary = IndexSummary()
         summary.filesSeen = files.count
 
-        // 2. Open the one writer.
+        // 2. A damaged database is not written to: Xapian may read the bad block only
+        //    later, or never (an unchanged corpus reads no posting list), and writing on
+        //    top of it keeps the damage. Its check reads every block (0.3 s for 35 MB).
+        if !options.rebuild && FileManager.default.fileExists(atPath: indexPath + "/" + IndexLayout.databaseMarker),
+           let problems = try? IndexTarget.damage(indexPath: indexPath) {
+            throw IndexingError.damaged(index: indexPath, reason: problems)
+        }
+
+        // 3. Open the one writer.
         let db = try openWriter(indexPath, mode: options.rebuild ? .createOrOverwrite : .createOrOpen)
         let reader = try db.reader()
         try IndexSchema.checkFormat(of: reader, path: indexPath)
         let format = try IndexSchema.storedFormat(of: reader)
 
-        // 3. What changed: compare each file's size and mtime with the stored state.
+        // 4. What changed: compare each file's size, mtime, ctime and inode with the stored state.
         var stale: [CorpusFile] = []
         var present = Set<String>()
         for file in files {
             present.insert(file.relativePath)
             let stored = String(decoding: try reader.metadata(IndexSchema.fileStateKeyPrefix + file.relativePath), as: UTF8.self)
-            let parts = stored.split(separator: " ")
-            if parts.prefix(2).joined(separator: " ") == file.state {
-                if let format = Self.skippedFormat(parts) {
+            if let state = FileState(decoding: stored), state.matches(file) {
+                if let format = state.skippedFormat {
                     // Skipped before for its format, and unchanged: named again, not read again.
                     summary.skipped.append((file.relativePath, ReportError.unsupportedFormat(path: file.relativePath, format: format).shortReason))
                     summary.unsupported.append((file.relativePath, format))
@@ -39,10 +46,14 @@ enum DatabaseUpdate {
             }
         }
         let indexed = try reader.terms(withPrefix: IndexSchema.filePrefix).map { String($0.term.dropFirst()) }
-        let removed = indexed.filter { !present.contains($0) }
+        let missing = indexed.filter { !present.contains($0) }
+        let removed = missing.filter { scope.isGone($0) }
+        summary.filesUnreadable = missing.filter { scope.isInUnreadableFolder($0) }.count
+        let rootsValue = Array(scope.roots.metadata.utf8)
+        let rootsChanged = try reader.metadata(IndexSchema.rootsKey) != rootsValue
 
-        // 4. Nothing to do: write nothing at all.
-        if stale.isEmpty && removed.isEmpty {
+        // 5. Nothing to do: write nothing at all.
+        if stale.isEmpty && removed.isEmpty && !rootsChanged {
             try db.close()
             summary.elapsedSeconds = start.duration(to: .now).inSeconds
             return summary
@@ -64,9 +75,9 @@ enum DatabaseUpdate {
             pending += 1
         }
         if format.isEmpty { try db.setMetadata(IndexSchema.formatKey, Array(IndexSchema.formatValue.utf8)) }
-        try db.setMetadata(IndexSchema.rootsKey, Array(roots.map { $0.standardizedFileURL.path }.joined(separator: "\n").utf8))
+        try db.setMetadata(IndexSchema.rootsKey, rootsValue)
 
-        // 5. Parse and tokenize in parallel, a batch at a time; write on this thread.
+        // 6. Parse and tokenize in parallel, a batch at a time; write on this thread.
         let totalBytes = stale.reduce(0) { $0 + max(0, $1.size) }
         var bytesDone = 0
         let builder = SectionDocumentBuilder()
@@ -74,7 +85,7 @@ enum DatabaseUpdate {
         var batchStart = 0
         while batchStart < stale.count {
             let batch = Array(stale[batchStart..<min(stale.count, batchStart + batchSize)])
-            let results = prepare(batch, builder: builder, maxBytes: options.maxFileBytes)
+            let results = prepare(batch, builder: builder, maxBytes: options.maxFileBytes, largeBytes: options.largeReportBytes)
             for (file, result) in zip(batch, results) {
                 // Replace whatever the file had (nothing, for a new file).
                 try db.deleteDocuments(withTerm: IndexSchema.filePrefix + file.relativePath)
@@ -86,17 +97,40 @@ enum DatabaseUpdate {
                     // its state is kept (with no sections) and the next run does not read it
                     // again; a file that failed for another reason (unreadable, invalid text)
                     // is tried again on every run.
-                    let state = unsupported.map { Array("\(file.state) 0 \(Self.skippedMarker)\($0.rawValue)".utf8) } ?? []
-                    try db.setMetadata(IndexSchema.fileStateKeyPrefix + file.relativePath, state)
+                    var state = file.state(sections: 0)
+                    state.skippedFormat = unsupported
+                    try db.setMetadata(IndexSchema.fileStateKeyPrefix + file.relativePath, unsupported == nil ? [] : Array(state.encoded.utf8))
                 case .success(let prepared):
                     summary.warnings += prepared.warnings
                     for doc in prepared.documents { try db.add(try doc.xapianDocument()) }
                     try db.setMetadata(IndexSchema.fileStateKeyPrefix + file.relativePath,
-                                       Array("\(file.state) \(prepared.documents.count)".utf8))
+                                       Array(file.state(sections: prepared.documents.count).encoded.utf8))
                     summary.filesIndexed += 1
                     summary.sectionsWritten += prepared.documents.count
                     pending += prepared.documents.count
                     pendingBytes += prepared.documents.reduce(0) { $0 + $1.data.count }
+                case .large(let report):
+                    // A big report's documents are built and written a chunk at a time, so
+                    // memory stays flat (all 11,762 of a 50 MB one-line file at once took
+                    // 740 MB). Its state is cleared first and written with the last chunk:
+                    // commits in between leave it unrecorded, and the next run redoes it.
+                    summary.warnings += report.warnings
+                    try db.setMetadata(IndexSchema.fileStateKeyPrefix + file.relativePath, [])
+                    var chunkStart = 0
+                    while chunkStart < report.sections.count {
+                        let chunk = report.sections[chunkStart..<min(report.sections.count, chunkStart + Self.sectionsPerChunk)]
+                        for doc in prepare(chunk, of: report, path: file.relativePath, builder: builder) {
+                            try db.add(try doc.xapianDocument())
+                            pendingBytes += doc.data.count
+                        }
+                        pending += chunk.count
+                        chunkStart += chunk.count
+                        if chunkStart < report.sections.count { try commitIfNeeded(force: false) }
+                    }
+                    try db.setMetadata(IndexSchema.fileStateKeyPrefix + file.relativePath,
+                                       Array(file.state(sections: report.sections.count).encoded.utf8))
+                    summary.filesIndexed += 1
+                    summary.sectionsWritten += report.sections.count
                 }
                 bytesDone += max(0, file.size)
                 try commitIfNeeded(force: false)
@@ -112,14 +146,46 @@ enum DatabaseUpdate {
 
     /// The one writer of the database at `indexPath` (its folder is created when missing).
     static func openWriter(_ indexPath: String, mode: XapianWritableDatabase.OpenMode) throws -> XapianWritableDatabase {
+        let parent = (indexPath as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(
-                atPath: (indexPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw IndexingError.cannotCreate(index: indexPath, reason: Self.reason(error))
+        }
+        do {
             return try XapianWritableDatabase(path: indexPath, mode: mode)
         } catch let error as XapianError where error.kind == .databaseLock {
             throw IndexingError.locked(index: indexPath)
+        } catch let error as XapianError where error.kind == .corrupt {
+            throw IndexingError.damaged(index: indexPath, reason: error.message)
         } catch let error as XapianError {
+            // Xapian says "Couldn't create directory" or "Cannot open tables"; the reason a
+            // user can act on is whether the folder can be written at all.
+            guard FileManager.default.fileExists(atPath: indexPath) else {
+                throw IndexingError.cannotCreate(index: indexPath, reason: error.message)
+            }
+            if access(indexPath, W_OK) != 0 {
+                let folder = indexPath
+                throw IndexingError.cannotCreate(index: indexPath, reason: "\(folder): \(String(cString: strerror(errno)))")
+            }
+            if let problems = try? IndexTarget.damage(indexPath: indexPath) {
+                throw IndexingError.damaged(index: indexPath, reason: "\(error.message); \(problems)")
+            }
             throw IndexingError.cannotOpen(index: indexPath, reason: error.message)
+        }
+    }
+
+    /// "Permission denied", "Read-only file system", … from a Foundation file error.
+    static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        switch (error as? CocoaError)?.code {
+        case .fileWriteNoPermission?: return "permission denied"
+        case .fileWriteVolumeReadOnly?: return "read-only file system"
+        case .fileWriteFileExists?: return "a file is in the way"
+        default: return ns.localizedDescription
         }
     }
 
@@ -128,8 +194,13 @@ enum DatabaseUpdate {
         var warnings: [String]
     }
 
+    /// Large reports (``IndexOptions/largeReportBytes``) are written this many sections at a time.
+    static let sectionsPerChunk = 256
+
     enum Outcome: Sendable {
         case success(PreparedFile)
+        /// A report too big to hold all its documents at once (``IndexOptions/largeReportBytes``).
+        case large(Report)
         /// The short reason, and the format when it is one no extractor reads yet.
         case failure(String, unsupported: ReportFormat? = nil)
     }
@@ -137,19 +208,33 @@ enum DatabaseUpdate {
     /// Parses and tokenizes `batch` in parallel. Each file's outcome is moved straight into
     /// the array's storage, which then owns it (a hand-managed buffer here once leaked every
     /// document of the run: 1.3 GB on ../shared/corpus).
-    static func prepare(_ batch: [CorpusFile], builder: SectionDocumentBuilder, maxBytes: Int) -> [Outcome] {
+    static func prepare(_ batch: [CorpusFile], builder: SectionDocumentBuilder, maxBytes: Int, largeBytes: Int) -> [Outcome] {
         Array(unsafeUninitializedCapacity: batch.count) { buffer, count in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                (slots.baseAddress! + i).initialize(to: prepare(batch[i], builder: builder, maxBytes: maxBytes))
+                (slots.baseAddress! + i).initialize(to: prepare(batch[i], builder: builder, maxBytes: maxBytes, largeBytes: largeBytes))
             }
             count = batch.count
         }
     }
 
-    static func prepare(_ file: CorpusFile, builder: SectionDocumentBuilder, maxBytes: Int) -> Outcome {
+    /// The documents of `sections` of a large report, built in parallel.
+    static func prepare(_ sections: ArraySlice<Section>, of report: Report, path: String,
+                        builder: SectionDocumentBuilder) -> [PreparedDocument] {
+        let sections = Array(sections)
+        return Array(unsafeUninitializedCapacity: sections.count) { buffer, count in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: sections.count) { i in
+                (slots.baseAddress! + i).initialize(to: builder.prepare(report: report, section: sections[i], path: path))
+            }
+            count = sections.count
+        }
+    }
+
+    static func prepare(_ file: CorpusFile, builder: SectionDocumentBuilder, maxBytes: Int, largeBytes: Int) -> Outcome {
         do {
             let report = try ReportParser.read(fileAt: file.url, relativePath: file.relativePath, maxBytes: maxBytes)
+            if report.sections.reduce(0, { $0 + $1.text.utf8.count }) > largeBytes { return .large(report) }
             let docs = report.sections.map { builder.prepare(report: report, section: $0, path: file.relativePath) }
             return .success(PreparedFile(documents: docs, warnings: report.warnings))
         } catch let error as ReportError {
@@ -158,15 +243,5 @@ enum DatabaseUpdate {
         } catch {
             return .failure(error.localizedDescription)
         }
-    }
-
-
-    /// Ends the stored state of a file skipped for its format: "<size> <mtime> 0 skipped:pdf".
-    static let skippedMarker = "skipped:"
-
-    /// The format of a stored state that records a skip, e.g. `.pdf` for "12 345 0 skipped:pdf".
-    static func skippedFormat(_ state: [Substring]) -> ReportFormat? {
-        guard state.count == 4, state[3].hasPrefix(skippedMarker) else { return nil }
-        return ReportFormat(rawValue: String(state[3].dropFirst(skippedMarker.count)))
     }
 }

@@ -21,7 +21,8 @@ public struct IndexStatistics: Sendable, CustomStringConvertible {
         files = try db.terms(withPrefix: IndexSchema.filePrefix).count
         sections = try db.documentCount
         distinctTerms = try db.terms(withPrefix: "").count
-        roots = String(decoding: try db.metadata(IndexSchema.rootsKey), as: UTF8.self).split(separator: "\n").map(String.init)
+        roots = CorpusRoots(metadata: String(decoding: try db.metadata(IndexSchema.rootsKey), as: UTF8.self)).roots
+            .map { $0.name.isEmpty ? $0.path : "\($0.path) (as \($0.name)/)" }
         lastUpdate = String(decoding: try db.metadata(IndexSchema.updatedKey), as: UTF8.self)
         bytesOnDisk = Self.bytesOnDisk(of: indexPath)
     }

@@ -15,15 +15,27 @@ public struct IndexOptions: Sendable {
     /// 134, 108 and 109 s (256 KB, 1 MB, 4 MB) on all three folders, where small batches
     /// pay for more commits.
     public var bytesPerCommit = 1 << 20
-    /// Shard databases to write (1: a single database). See ``ShardedIndex``.
-    public var shards = 1
+    /// Shard databases to write (1: a single database). See ``ShardedIndex``. Nil: the
+    /// layout the index already has (one database for a new index); an index is never
+    /// rewritten in another layout without `rebuild` (see ``IndexTarget``).
+    public var shards: Int?
+    /// Keep only the folders given to this run: the files of other folders the index was
+    /// built from are removed. Without it, an index keeps every folder it was built from,
+    /// and a run removes only the files gone from the folders it walked.
+    public var only = false
+    /// Reports with more section text than this (UTF-8 bytes) have their documents built and
+    /// written 256 sections at a time instead of all at once: memory stays flat on a huge file
+    /// (a 50 MB one-line report: 742 MB peak before, 185 MB after, debug build).
+    var largeReportBytes = 4 << 20
     /// Shards written at once.
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     public init(rebuild: Bool = false, maxFileBytes: Int = 64 << 20, sectionsPerCommit: Int = 5_000,
-                bytesPerCommit: Int = 1 << 20, shards: Int = 1, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                bytesPerCommit: Int = 1 << 20, shards: Int? = nil, only: Bool = false,
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.rebuild = rebuild
-        self.shards = max(1, shards)
+        self.shards = shards.map { max(1, $0) }
+        self.only = only
         self.jobs = max(1, jobs)
         self.maxFileBytes = maxFileBytes
         self.sectionsPerCommit = sectionsPerCommit
@@ -48,6 +60,8 @@ public struct IndexSummary: Sendable {
     public var filesIndexed = 0
     public var filesUnchanged = 0
     public var filesRemoved = 0
+    /// Indexed files in folders this run could not list: kept as they were (not removed).
+    public var filesUnreadable = 0
     public var sectionsWritten = 0
     /// Skipped files with the reason, e.g. ("a/b.bin", "binary file").
     public var skipped: [(path: String, reason: String)] = []
@@ -67,6 +81,7 @@ public struct IndexSummary: Sendable {
         var s = "indexed \(filesIndexed) files, \(sectionsWritten.formatted()) sections in "
             + String(format: "%.1f s", elapsedSeconds)
             + "; \(filesUnchanged) unchanged, \(filesRemoved) removed"
+        if filesUnreadable > 0 { s += ", \(filesUnreadable) kept unread (folder not readable)" }
         if !unsupported.isEmpty {
             s += "; " + skippedGroupedDescription
         } else if !skipped.isEmpty {
@@ -80,34 +95,71 @@ public struct IndexSummary: Sendable {
 /// Builds and updates an index from corpus folders: incremental (unchanged files are not
 /// touched), committed in batches (a crash loses at most the current batch, and the next
 /// run redoes it: a file's state is stored in the same commit as its sections), one writer.
+extension IndexOptions {
+    /// The shard count once resolved against the index (``IndexTarget``).
+    var shardCount: Int { shards ?? 1 }
+}
+
 public enum Indexer {
     public static func run(
         roots: [URL], indexPath: String, options: IndexOptions = IndexOptions(),
         progress: ((IndexProgress) -> Void)? = nil
     ) throws -> IndexSummary {
+        try run(roots: roots, indexPath: indexPath, options: options, listFolder: CorpusWalker.listFolder, progress: progress)
+    }
+
+    /// ``run(roots:indexPath:options:progress:)`` with the folder listing given (tests make
+    /// a folder unreadable with it: chmod does not stop root).
+    static func run(
+        roots: [URL], indexPath: String, options: IndexOptions, listFolder: CorpusWalker.ListFolder,
+        progress: ((IndexProgress) -> Void)?
+    ) throws -> IndexSummary {
         let start = ContinuousClock.now
         guard CharacterFolding.shared.foldsTraditional else { throw IndexingError.noTraditionalFolding }
-        // 1. The corpus: paths relative to their root; with several roots, prefixed by the
-        //    root's folder name so they stay distinct.
+        let indexPath = IndexTarget.absolute(indexPath)
+        var options = options
+        options.shards = try IndexTarget.shardCount(indexPath: indexPath, requested: options.shards, rebuild: options.rebuild)
+
+        // 1. The corpus: paths relative to their root, prefixed by the root's name when the
+        //    index holds several (see ``CorpusRoots``). The index remembers its roots; a run
+        //    removes only files gone from the folders it walked.
+        let stored = options.rebuild ? CorpusRoots() : IndexTarget.storedRoots(indexPath: indexPath)
+        let (all, walked) = CorpusRoots.resolve(given: roots, stored: stored, only: options.only)
+        var scope = RemovalScope(roots: all, walked: walked, removeOthers: options.only)
         var files: [CorpusFile] = []
-        for root in roots {
-            var found = try CorpusWalker.files(under: root)
-            if roots.count > 1 {
-                let name = root.standardizedFileURL.lastPathComponent
-                for i in found.indices { found[i].relativePath = name + "/" + found[i].relativePath }
+        var folderWarnings: [String] = []
+        var notRegular: [(path: String, reason: String)] = []
+        for root in walked {
+            let listing = try CorpusWalker.listing(under: URL(fileURLWithPath: root.path), list: listFolder)
+            files += listing.files.map { file in
+                var file = file
+                file.relativePath = root.indexPath(file.relativePath)
+                return file
             }
-            files += found
+            notRegular += listing.notRegular.map { (root.indexPath($0.path), $0.kind) }
+            for (folder, reason) in listing.unreadableFolders {
+                let prefix = folder.isEmpty ? (root.name.isEmpty ? "" : root.name + "/") : root.indexPath(folder) + "/"
+                scope.unreadable.append((root, prefix))
+                let shown = folder.isEmpty ? root.path : root.path + "/" + folder
+                folderWarnings.append("cannot read folder \(shown) (\(reason)); its files stay in the index as they were")
+            }
         }
         var summary: IndexSummary
-        if options.shards > 1 {
-            summary = try ShardedIndex.update(files: files, roots: roots, indexPath: indexPath, options: options, progress: progress)
-        } else if StagedBuild.applies(indexPath: indexPath, options: options) {
-            summary = try StagedBuild.run(files: files, roots: roots, indexPath: indexPath, options: options, progress: progress)
-        } else {
-            StagedBuild.discardLeftovers(indexPath: indexPath)
-            summary = try DatabaseUpdate.run(files: files, roots: roots, indexPath: indexPath, options: options, start: start,
-                                             progress: progress)
+        do {
+            if options.shardCount > 1 {
+                summary = try ShardedIndex.update(files: files, scope: scope, indexPath: indexPath, options: options, progress: progress)
+            } else if StagedBuild.applies(indexPath: indexPath, options: options) {
+                summary = try StagedBuild.run(files: files, scope: scope, indexPath: indexPath, options: options, progress: progress)
+            } else {
+                StagedBuild.discardLeftovers(indexPath: indexPath)
+                summary = try DatabaseUpdate.run(files: files, scope: scope, indexPath: indexPath, options: options, start: start,
+                                                 progress: progress)
+            }
+        } catch {
+            throw IndexTarget.classify(error, indexPath: indexPath)
         }
+        summary.warnings = folderWarnings + summary.warnings
+        summary.skipped += notRegular
         summary.elapsedSeconds = start.duration(to: .now).inSeconds
         if summary.filesIndexed == 0 && summary.filesUnchanged == 0 && !summary.skipped.isEmpty {
             throw summary.nothingIndexedError

@@ -5,8 +5,20 @@ public enum IndexingError: Error, LocalizedError, Equatable {
     case missingRoot(String)
     case locked(index: String)
     case cannotOpen(index: String, reason: String)
-    /// The index folder holds another layout (a single database, another shard count).
-    case wrongLayout(index: String, found: String)
+    /// The index folder holds another layout: `found` says what, `advice` what to do.
+    case wrongLayout(index: String, found: String, advice: String)
+    /// The index path is a file that is not an index (nor a stub).
+    case notAFolder(index: String)
+    /// The index's folder (or a folder above it) cannot be created or written.
+    case cannotCreate(index: String, reason: String)
+    /// A stub lists a local shard that does not exist: writing would create it empty and
+    /// split files between databases.
+    case missingShard(index: String, shard: String)
+    /// A stub file (or a hand-written stub in the folder) names databases this tool did not
+    /// lay out: writing through it would spread a file's sections over them.
+    case foreignStub(index: String, databases: Int)
+    /// Xapian found the database damaged (or its check does).
+    case damaged(index: String, reason: String)
     case noTraditionalFolding
     /// Every file was skipped: `details` are the groups of unsupported formats (`11 .pdf`) and
     /// the other skipped files (`a.txt: binary file`); `unreadFormats` the formats no
@@ -20,9 +32,19 @@ public enum IndexingError: Error, LocalizedError, Equatable {
         case .locked(let index):
             "another process is updating the index at \(index); wait for it to finish and run again"
         case .cannotOpen(let index, let reason):
-            "cannot open the index at \(index): \(reason); remove it or run with --rebuild"
-        case .wrongLayout(let index, let found):
-            "the index at \(index) holds \(found)"
+            "cannot open the index at \(index): \(reason); check that it is a ReportSearch index, or give another --index"
+        case .wrongLayout(let index, let found, let advice):
+            "the index at \(index) holds \(found); \(advice)"
+        case .notAFolder(let index):
+            "the index path \(index) is a file, not an index folder; give --index a folder (it is created when missing)"
+        case .cannotCreate(let index, let reason):
+            "cannot create or write the index at \(index): \(reason); give --index a folder you can write to"
+        case .missingShard(let index, let shard):
+            "the index at \(index) lists shard \(shard), which does not exist; restore it from a copy, or rebuild the index with --rebuild"
+        case .foreignStub(let index, let databases):
+            "\(index) is a stub listing \(databases) \(databases == 1 ? "database" : "databases") not laid out by report-search; index into a folder made with --shards, or into one of the databases"
+        case .damaged(let index, let reason):
+            "the index at \(index) is damaged (\(reason)); rebuild it with: report-search index DIR... --index \(index) --rebuild"
         case .noTraditionalFolding:
             "OpenCC's t2s.json could not be loaded, so Traditional characters cannot be folded; run scripts/setup.sh"
         case .nothingIndexed(let skipped, let details, let unreadFormats):

@@ -17,21 +17,20 @@ enum ShardedIndex {
     }
 
     static func update(
-        files: [CorpusFile], roots: [URL], indexPath: String, options: IndexOptions,
+        files: [CorpusFile], scope: RemovalScope, indexPath: String, options: IndexOptions,
         progress: ((IndexProgress) -> Void)? = nil
     ) throws -> IndexSummary {
         let fm = FileManager.default
-        let count = options.shards
+        let count = options.shardCount
         let stubPath = indexPath + "/" + IndexLayout.stubName
         let stub = IndexLayout.stub(count: count)
-        if fm.fileExists(atPath: indexPath + "/" + IndexLayout.databaseMarker) {
-            throw IndexingError.wrongLayout(index: indexPath, found: "a single database; choose another --index for shards")
+        // The layout was checked by IndexTarget (a database folder, another count, a stub
+        // naming a missing shard are refused there).
+        do {
+            try fm.createDirectory(atPath: indexPath, withIntermediateDirectories: true)
+        } catch {
+            throw IndexingError.cannotCreate(index: indexPath, reason: DatabaseUpdate.reason(error))
         }
-        if let existing = try? String(contentsOfFile: stubPath, encoding: .utf8), existing != stub, !options.rebuild {
-            let found = existing.split(separator: "\n").count
-            throw IndexingError.wrongLayout(index: indexPath, found: "\(found) shards; to keep them, use --shards \(found)")
-        }
-        try fm.createDirectory(atPath: indexPath, withIntermediateDirectories: true)
 
         var parts = Array(repeating: [CorpusFile](), count: count)
         for file in files { parts[shard(of: file.relativePath, count: count)].append(file) }
@@ -47,7 +46,7 @@ enum ShardedIndex {
             DispatchQueue.global().async(group: group) {
                 defer { slots.signal() }
                 results.set(i, Result {
-                    try DatabaseUpdate.run(files: part, roots: roots, indexPath: indexPath + "/" + IndexLayout.shardName(i),
+                    try DatabaseUpdate.run(files: part, scope: scope, indexPath: indexPath + "/" + IndexLayout.shardName(i),
                                        options: options, start: start, progress: overall.map { box in { box.update(i, $0) } })
                 })
             }
@@ -69,6 +68,7 @@ enum ShardedIndex {
             merged.filesIndexed += summary.filesIndexed
             merged.filesUnchanged += summary.filesUnchanged
             merged.filesRemoved += summary.filesRemoved
+            merged.filesUnreadable += summary.filesUnreadable
             merged.sectionsWritten += summary.sectionsWritten
             merged.skipped += summary.skipped
             merged.unsupported += summary.unsupported

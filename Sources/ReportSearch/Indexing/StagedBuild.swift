@@ -21,7 +21,7 @@ enum StagedBuild {
     /// no section in it (a first build that was interrupted before its merge). Every
     /// section carries its file's term, so no section means no file.
     static func applies(indexPath: String, options: IndexOptions) -> Bool {
-        guard options.jobs > 1 && options.shards == 1 else { return false }
+        guard options.jobs > 1 && options.shardCount == 1 else { return false }
         if options.rebuild { return true }
         guard FileManager.default.fileExists(atPath: indexPath) else { return true }
         return (try? XapianDatabase(path: indexPath).documentCount) == 0
@@ -34,14 +34,21 @@ enum StagedBuild {
     }
 
     static func run(
-        files: [CorpusFile], roots: [URL], indexPath: String, options: IndexOptions,
+        files: [CorpusFile], scope: RemovalScope, indexPath: String, options: IndexOptions,
         progress: ((IndexProgress) -> Void)?
     ) throws -> IndexSummary {
         let fm = FileManager.default
         let staging = stagingPath(indexPath)
         // 1. Hold the index's lock for the whole build; a new index is committed empty, with
         //    its format, so that it opens (and searches find nothing) until the merge.
-        let target = try DatabaseUpdate.openWriter(indexPath, mode: .createOrOpen)
+        //    A --rebuild of a damaged index starts from an empty one instead (the damage is
+        //    what the rebuild is for, and Xapian cannot open it to keep it meanwhile).
+        let target: XapianWritableDatabase
+        do {
+            target = try DatabaseUpdate.openWriter(indexPath, mode: .createOrOpen)
+        } catch IndexingError.damaged where options.rebuild {
+            target = try DatabaseUpdate.openWriter(indexPath, mode: .createOrOverwrite)
+        }
         let reader = try target.reader()
         if !options.rebuild { try IndexSchema.checkFormat(of: reader, path: indexPath) }
         if try IndexSchema.storedFormat(of: reader).isEmpty {
@@ -54,10 +61,10 @@ enum StagedBuild {
         shardOptions.shards = options.jobs
         shardOptions.rebuild = false
         let stub = try? String(contentsOfFile: staging + "/" + IndexLayout.stubName, encoding: .utf8)
-        if options.rebuild || (stub != nil && stub != IndexLayout.stub(count: shardOptions.shards)) {
+        if options.rebuild || (stub != nil && stub != IndexLayout.stub(count: shardOptions.shardCount)) {
             try? fm.removeItem(atPath: staging)
         }
-        let summary = try ShardedIndex.update(files: files, roots: roots, indexPath: staging, options: shardOptions,
+        let summary = try ShardedIndex.update(files: files, scope: scope, indexPath: staging, options: shardOptions,
                                               progress: progress)
 
         // 3. Merge into one database and put it in the index's place. A crash between the

@@ -19,7 +19,8 @@ struct HTMLText: Sendable, Equatable {
 }
 
 /// Extracts text from HTML with libxml2's tolerant parser (`htmlReadMemory` with
-/// `HTML_PARSE_RECOVER | NOERROR | NOWARNING | NONET`), so broken pages still yield text.
+/// `HTML_PARSE_RECOVER | NOERROR | NOWARNING | NONET`), so broken pages still yield text;
+/// `XML_PARSE_HUGE` lifts the 256-level nesting limit, past which the page's text was lost.
 ///
 /// | HTML                                                   | text                     |
 /// |--------------------------------------------------------|--------------------------|
@@ -38,7 +39,8 @@ enum HTMLTextExtractor {
     static func extract(_ html: String) -> HTMLText {
         initializeOnce
         let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+            | XML_PARSE_HUGE.rawValue)  // else libxml2 drops everything below 256 levels of nesting
         var source = html
         let document: htmlDocPtr? = source.withUTF8 { buffer -> htmlDocPtr? in
             guard let base = buffer.baseAddress, buffer.count > 0, buffer.count < Int(Int32.max) else { return nil }

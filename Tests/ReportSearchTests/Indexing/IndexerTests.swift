@@ -4,20 +4,11 @@ import Testing
 
 @Suite struct IndexerTests {
     /// A copy of the project's corpus/ in a temporary folder, so tests may change it.
-    func copyCorpus(into dir: borrowing TemporaryDirectory) throws -> URL {
-        let target = dir.url.appendingPathComponent("corpus")
-        try FileManager.default.copyItem(at: TestPaths.corpus, to: target)
-        // The scan is skipped (no text layer) and so retried on every run, which would write;
-        // these tests are about files that index.
-        try FileManager.default.removeItem(at: target.appendingPathComponent(FormatFixtures.scannedPDF))
-        return target
-    }
-
     func sectionCount(_ index: String) throws -> Int { try XapianDatabase(path: index).documentCount }
 
     @Test func incrementalRunsTouchOnlyWhatChanged() throws {
         let dir = try TemporaryDirectory()
-        let corpus = try copyCorpus(into: dir)
+        let corpus = try dir.copyOfCorpus()
         let index = dir.path + "/index"
         let first = try Indexer.run(roots: [corpus], indexPath: index)
         #expect(first.filesIndexed == 22)
@@ -89,7 +80,7 @@ import Testing
 
     @Test func aHeldLockStopsASecondWriterAtOnce() throws {
         let dir = try TemporaryDirectory()
-        let corpus = try copyCorpus(into: dir)
+        let corpus = try dir.copyOfCorpus()
         let index = dir.path + "/index"
         _ = try Indexer.run(roots: [corpus], indexPath: index)
         let holder = try XapianWritableDatabase(path: index)
@@ -102,7 +93,7 @@ import Testing
 
     @Test func aCorruptIndexIsReportedNotCrashed() throws {
         let dir = try TemporaryDirectory()
-        let corpus = try copyCorpus(into: dir)
+        let corpus = try dir.copyOfCorpus()
         let index = dir.path + "/index"
         _ = try Indexer.run(roots: [corpus], indexPath: index)
         for table in ["iamglass", "postlist.glass", "docdata.glass", "termlist.glass"] {
@@ -188,7 +179,7 @@ import Testing
     /// writes, leaves no staging folder, and later runs update the merged index in place.
     @Test func parallelFirstBuildEqualsOneWriter() throws {
         let dir = try TemporaryDirectory()
-        let corpus = try copyCorpus(into: dir)
+        let corpus = try dir.copyOfCorpus()
         let one = dir.path + "/one", two = dir.path + "/two"
         _ = try Indexer.run(roots: [corpus], indexPath: one, options: IndexOptions(jobs: 1))
         let summary = try Indexer.run(roots: [corpus], indexPath: two, options: IndexOptions(jobs: 2))
