@@ -8,7 +8,7 @@
 /// | proximity            | one sentence ×1.4, one paragraph ×1.2; in typed order ×1.15  |
 /// | ties                 | equal scores by section key (path, line, passage)            |
 enum Ranking {
-    static let bm25 = XapianEnquire.BM25(k1: 1.2, b: 0.75)
+    static let bm25 = XapianEnquire.BM25(k1: 1.2, b: 0.75, minNormalizedLength: 0.8)
 
     /// Headings, ancestor headings and the title add weight to a text unit's matches.
     static let fieldBoosts: [(prefix: String, factor: Double)] = [
