@@ -76,20 +76,34 @@ public struct SnippetMaker: Sendable {
         let original = Array(text.unicodeScalars)
         var folded = folded ?? []
         if folded.count != original.count { folded = NormalizedText.foldedScalars(text) }
-        var spans = Self.spans(of: needles, in: folded)
-        if spans.isEmpty { spans = Self.spans(of: fallbackTerms, in: folded) }
+        // Each query word's occurrences; when none occurs whole (a relaxed hit), its terms'.
+        var words = Array(Set(needles.filter { !$0.isEmpty })).sorted()
+        var isFallback = false
+        var occurrences = Self.occurrences(of: words, in: folded)
+        if occurrences.allSatisfy(\.isEmpty) {
+            words = Array(Set(fallbackTerms.filter { !$0.isEmpty })).sorted()
+            occurrences = Self.occurrences(of: words, in: folded)
+            isFallback = true
+        }
+        let spans = Self.merged(occurrences.flatMap { $0 })
+        var unseen = Set(occurrences.indices.filter { !occurrences[$0].isEmpty })
         var used: [Range<Int>] = []
         var result: [Snippet] = []
-        // Windows: greedily take the one covering most distinct spans not shown yet.
         var remaining = spans
-        for _ in 0..<fragments {
-            guard let window = bestWindow(spans: remaining, count: original.count, original: original, avoiding: used)
+        // Windows, greedily: the one showing most query words not shown yet, then most
+        // matched characters. One more fragment than asked for when the first cannot show
+        // every word (乡村振兴 in one sentence, 人才 in another).
+        let most = fragments + (fragments == 1 && !isFallback ? 1 : 0)
+        while result.count < most && !remaining.isEmpty {
+            if result.count >= fragments && unseen.isEmpty { break }
+            guard let window = bestWindow(spans: remaining, occurrences: occurrences, unseen: unseen,
+                                          count: original.count, original: original, avoiding: used)
             else { break }
             used.append(window)
             let inside = spans.filter { window.contains($0.lowerBound) && $0.upperBound <= window.upperBound }
             remaining.removeAll { window.contains($0.lowerBound) }
+            unseen = unseen.filter { w in !occurrences[w].contains { window.contains($0.lowerBound) && $0.upperBound <= window.upperBound } }
             result.append(render(original, window: window, spans: inside))
-            if remaining.isEmpty { break }
         }
         if result.isEmpty {
             let window = snap(0..<min(original.count, maxCharacters), in: original, spans: [])
@@ -98,15 +112,15 @@ public struct SnippetMaker: Sendable {
         return result
     }
 
+    /// Each needle's occurrences (scalar ranges) in the folded text, in the needles' order.
+    static func occurrences(of needles: [String], in folded: [UInt32]) -> [[Range<Int>]] {
+        needles.map { ExactMatcher.occurrences(of: $0.unicodeScalars.map(\.value), in: folded) }
+    }
+
     /// Whole matched spans, merged where they overlap or touch.
-    static func spans(of needles: [String], in folded: [UInt32]) -> [Range<Int>] {
-        var all: [Range<Int>] = []
-        for needle in Set(needles) where !needle.isEmpty {
-            all += ExactMatcher.occurrences(of: needle.unicodeScalars.map(\.value), in: folded)
-        }
-        all.sort { $0.lowerBound < $1.lowerBound }
+    static func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
         var merged: [Range<Int>] = []
-        for r in all {
+        for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             if let last = merged.last, r.lowerBound <= last.upperBound {
                 merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
             } else {
@@ -116,14 +130,24 @@ public struct SnippetMaker: Sendable {
         return merged
     }
 
-    func bestWindow(spans: [Range<Int>], count: Int, original: [Unicode.Scalar], avoiding used: [Range<Int>]) -> Range<Int>? {
+    /// Whole matched spans of `needles`, merged where they overlap or touch.
+    static func spans(of needles: [String], in folded: [UInt32]) -> [Range<Int>] {
+        merged(occurrences(of: Array(Set(needles.filter { !$0.isEmpty })), in: folded).flatMap { $0 })
+    }
+
+    /// The window that starts at a span and shows the most words of `unseen`, then the most
+    /// matched characters; widened to a sentence start and snapped (see ``snap(_:in:spans:)``).
+    func bestWindow(spans: [Range<Int>], occurrences: [[Range<Int>]], unseen: Set<Int>, count: Int,
+                    original: [Unicode.Scalar], avoiding used: [Range<Int>]) -> Range<Int>? {
         guard !spans.isEmpty else { return nil }
-        var best: (score: Int, start: Int)? = nil
+        var best: (words: Int, covered: Int, start: Int)? = nil
         for (i, anchor) in spans.enumerated() {
             if used.contains(where: { $0.contains(anchor.lowerBound) }) { continue }
+            let end = anchor.lowerBound + maxCharacters
             var covered = 0
-            for s in spans[i...] where s.upperBound <= anchor.lowerBound + maxCharacters { covered += s.count }
-            if best == nil || covered > best!.score { best = (covered, anchor.lowerBound) }
+            for s in spans[i...] where s.upperBound <= end { covered += s.count }
+            let words = unseen.filter { w in occurrences[w].contains { $0.lowerBound >= anchor.lowerBound && $0.upperBound <= end } }.count
+            if best == nil || (words, covered) > (best!.words, best!.covered) { best = (words, covered, anchor.lowerBound) }
         }
         guard let best else { return nil }
         // Lead in with up to a quarter of the window of context, from a sentence start if near.

@@ -161,6 +161,22 @@ import Testing
 }
 
 @Suite struct SnippetTests {
+    /// The fragment shows the most distinct query words, not the most repeated one; a
+    /// second fragment is added when one window cannot show them all.
+    @Test func fragmentsCoverTheDistinctWords() throws {
+        let filler = String(repeating: "其他工作稳步推进", count: 12)
+        let text = "乡村振兴乡村振兴乡村振兴取得进展。" + filler + "乡村振兴需要人才。" + filler + "加强基层人才队伍建设。"
+        let one = SnippetMaker(maxCharacters: 40).snippets(for: text, needles: ["乡村振兴", "人才"], fallbackTerms: [])
+        #expect(one.count == 1)
+        #expect(one[0].marked().contains("【乡村振兴】需要【人才】"))
+        let apart = "乡村振兴乡村振兴取得进展。" + filler + "加强基层人才队伍建设。"
+        let two = SnippetMaker(maxCharacters: 40).snippets(for: apart, needles: ["乡村振兴", "人才"], fallbackTerms: [])
+        #expect(two.count == 2)
+        #expect(two.contains { $0.marked().contains("乡村振兴】") } && two.contains { $0.marked().contains("【人才】") })
+        // Asked for one fragment and one word: one fragment.
+        #expect(SnippetMaker(maxCharacters: 40).snippets(for: apart, needles: ["人才"], fallbackTerms: []).count == 1)
+    }
+
     @Test func highlightsWholeSpansInOriginalForm() {
         let maker = SnippetMaker(maxCharacters: 40)
         let text = "第一句话。我們堅持經濟發展和經濟發展質量並重。" + String(repeating: "第三句话很长", count: 10) + "。"
