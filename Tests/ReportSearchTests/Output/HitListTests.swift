@@ -103,16 +103,19 @@ import Testing
 /// The real CLI (the one built with these tests): exit codes and stdout/stderr separation.
 @Suite struct CommandLineTests {
     /// Runs the CLI on `index`, by default the shared index of the sample corpus.
-    func run(_ arguments: [String], index: String? = nil) throws -> (status: Int32, out: String, err: String) {
+    func run(_ arguments: [String], index: String? = nil, input: String? = nil) throws -> (status: Int32, out: String, err: String) {
         let index = try index ?? SharedIndexes.sample()
         let p = Process()
         p.executableURL = try TestPaths.reportSearchCLI()
         p.arguments = arguments
         p.environment = ["REPORT_SEARCH_INDEX": index, "PATH": "/usr/bin:/bin"]
-        let out = Pipe(), err = Pipe()
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
         p.standardOutput = out
         p.standardError = err
+        p.standardInput = stdin
         try p.run()
+        try stdin.fileHandleForWriting.write(contentsOf: Data((input ?? "").utf8))
+        try stdin.fileHandleForWriting.close()
         let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
@@ -172,6 +175,17 @@ import Testing
         p.waitUntilExit()
         #expect(p.terminationReason == .exit && p.terminationStatus == 1)
         #expect(message.hasPrefix("report-search: cannot write the results"))
+    }
+
+    /// Words typed as separate arguments are one query (as recollq and rg take them), and
+    /// `--queries -` reads the batch from standard input.
+    @Test func wordsAsArgumentsAndBatchFromStandardInput() throws {
+        let apart = try run(["search", "合法性审查", "行政执法", "--format", "csv"])
+        let together = try run(["search", "合法性审查 行政执法", "--format", "csv"])
+        #expect(apart.status == 0 && !apart.out.isEmpty && apart.out == together.out)
+        let batch = try run(["search", "--queries", "-", "--format", "csv", "--limit", "1"], input: "q1\t合法性审查\nq2\t税\n")
+        #expect(batch.status == 0)
+        #expect(batch.out.contains("\nq1,合法性审查,1,") && batch.out.contains("\nq2,税,1,"))
     }
 
     @Test func batchFilesWithCRLFAreSeveralQueries() throws {
