@@ -29,6 +29,7 @@ struct DOCXExtractor: ReportExtractor {
         guard let tree = XMLTree(documentXML), let root = tree.root else {
             throw .damaged(path: path, format: .docx, reason: "word/document.xml is not XML")
         }
+        defer { withExtendedLifetime(tree) {} }  // the nodes below live in the tree
         var builder = DOCXTextBuilder(styles: styles)
         builder.visit(root)
         builder.flushLine()
@@ -43,6 +44,7 @@ struct DOCXExtractor: ReportExtractor {
     /// `dc:title` and `dcterms:created` as hints: `<title>`-like title and a `pubdate`.
     static func coreProperties(_ xml: [UInt8]) -> HTMLText? {
         guard let tree = XMLTree(xml), let root = tree.root else { return nil }
+        defer { withExtendedLifetime(tree) {} }  // the nodes below live in the tree
         var meta: [String: String] = [:]
         var title: String?
         for node in XMLTree.children(root) {

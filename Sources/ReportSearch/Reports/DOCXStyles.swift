@@ -16,6 +16,7 @@ struct DOCXStyles {
 
     init(xml: [UInt8]) {
         guard let tree = XMLTree(xml), let root = tree.root else { return }
+        defer { withExtendedLifetime(tree) {} }  // the nodes below live in the tree
         var own: [String: Int] = [:]
         var basedOn: [String: String] = [:]
         for style in XMLTree.children(root) where XMLTree.name(style) == "style" {

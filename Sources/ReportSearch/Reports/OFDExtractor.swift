@@ -36,11 +36,14 @@ struct OFDExtractor: ReportExtractor {
             return tree
         }
         let ofd = try xml("OFD.xml")
+        // Nodes live in their tree: every tree is kept until the end of the scope that uses them.
+        defer { withExtendedLifetime(ofd) {} }
         guard let body = ofd.root.flatMap({ XMLTree.child($0, "DocBody") }),
               let docRoot = XMLTree.child(body, "DocRoot").map({ XMLTree.text(of: $0).trimmed }), !docRoot.isEmpty else {
             throw .damaged(path: path, format: .ofd, reason: "OFD.xml names no DocRoot")
         }
         let document = try xml(docRoot)
+        defer { withExtendedLifetime(document) {} }
         let base = Self.folder(of: docRoot)
         guard let documentRoot = document.root else { throw .damaged(path: path, format: .ofd, reason: "empty Document.xml") }
         var templates: [String: String] = [:]
@@ -55,12 +58,14 @@ struct OFDExtractor: ReportExtractor {
         for location in pageLocations {
             let pagePath = Self.resolve(location, in: base)
             let page = try xml(pagePath)
+            defer { withExtendedLifetime(page) {} }
             guard let pageRoot = page.root else { continue }
             var pieces = Self.pieces(in: pageRoot)
             for use in XMLTree.children(pageRoot) where XMLTree.name(use) == "Template" {
-                if let id = XMLTree.attribute(use, "TemplateID"), let templatePath = templates[id],
-                   let templateRoot = try xml(templatePath).root {
-                    pieces += Self.pieces(in: templateRoot)
+                if let id = XMLTree.attribute(use, "TemplateID"), let templatePath = templates[id] {
+                    let template = try xml(templatePath)
+                    if let templateRoot = template.root { pieces += Self.pieces(in: templateRoot) }
+                    withExtendedLifetime(template) {}
                 }
             }
             pieceCount += pieces.count

@@ -27,6 +27,8 @@ final class XMLTree {
 
     deinit { xmlFreeDoc(document) }
 
+    /// The root element. Its nodes belong to this tree: keep the tree alive while using them
+    /// (`withExtendedLifetime`), since Swift may release it right after its last use.
     var root: xmlNodePtr? { xmlDocGetRootElement(document) }
 
     static func name(_ node: xmlNodePtr) -> String {
