@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // A plain C header over a C++17 shim: no C++ exception crosses it.
@@ -25,10 +26,16 @@ let package = Package(
             name: "ReportSearch",
             dependencies: ["CXapian", "COpenCC", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // `report-search serve`: Hummingbird routes and HTML pages over the library; no search logic.
+        .target(
+            name: "ReportSearchWeb",
+            dependencies: ["ReportSearch", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .executableTarget(
             name: "report-search",
             dependencies: [
                 "ReportSearch",
+                "ReportSearchWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +47,11 @@ let package = Package(
         .testTarget(
             name: "ReportSearchTests",
             dependencies: ["ReportSearch"]
+        ),
+        .testTarget(
+            name: "ReportSearchWebTests",
+            dependencies: ["ReportSearchWeb", "ReportSearch", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
     ],
     swiftLanguageModes: [.v6],

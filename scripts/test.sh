@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: sets up dependencies, builds, runs every test, then the Xapian
 # wrapper's tests again under AddressSanitizer. Non-zero on any failure.
-# Set SKIP_ASAN=1 to leave out the sanitizer pass in a quick local loop.
+# Set SKIP_ASAN=1 to leave out the sanitizer pass in a quick local loop, SKIP_BROWSER=1
+# the end-to-end browser test of `report-search serve` (scripts/test-browser.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,11 @@ echo "test: building (debug, with tests)"
 swift build --build-tests
 echo "test: running the test suites"
 swift test --skip-build
+
+if [ "${SKIP_BROWSER:-0}" != "1" ]; then
+  echo "test: end-to-end browser test of report-search serve"
+  scripts/test-browser.sh
+fi
 
 if [ "${SKIP_ASAN:-0}" != "1" ]; then
   scripts/asan.sh

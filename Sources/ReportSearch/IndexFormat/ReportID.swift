@@ -1,0 +1,33 @@
+/// An opaque, URL-safe name for one report of an index: 16 hex digits of the FNV-1a 64-bit
+/// hash of the report's index path. Pages and the JSON API address a report by it, never by
+/// a file system path, so a request cannot name a file the index does not list.
+///
+/// | index path        | id                 |
+/// |-------------------|--------------------|
+/// | `2020/报告.txt`    | 16 lowercase hex digits, the same for every index holding that path |
+///
+/// Stable across rebuilds (it depends on the path only). A collision of two paths in one
+/// index is possible in principle (1 in 2⁶⁴ per pair); the first path in byte order wins.
+public struct ReportID: Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// The id of the report stored under `path` (relative to the corpus root, as in a hit).
+    public init(path: String) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in path.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        rawValue = String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// Reads an id as printed; nil unless exactly 16 lowercase hex digits.
+    public init?(_ text: some StringProtocol) {
+        guard text.utf8.count == 16, text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        else { return nil }
+        rawValue = String(text)
+    }
+
+    public var description: String { rawValue }
+}
