@@ -2,6 +2,9 @@
 # The test command: sets up dependencies, builds, runs every test, then the Xapian
 # wrapper's tests again under AddressSanitizer. Non-zero on any failure.
 # Set SKIP_ASAN=1 to leave out the sanitizer pass in a quick local loop.
+# It also builds release and tests installing the tool (scripts/test-packaging.sh:
+# install.sh into a temporary PREFIX, the .deb through apt-get; about 2-4 minutes, needs
+# root or sudo); SKIP_PACKAGING=1 leaves that out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +13,11 @@ echo "test: building (debug, with tests)"
 swift build --build-tests
 echo "test: running the test suites"
 swift test --skip-build
+
+if [ "${SKIP_PACKAGING:-0}" != "1" ]; then
+  echo "test: installing the tool (install.sh, the Debian package)"
+  scripts/test-packaging.sh
+fi
 
 if [ "${SKIP_ASAN:-0}" != "1" ]; then
   scripts/asan.sh
