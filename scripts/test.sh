@@ -3,6 +3,9 @@
 # wrapper's tests again under AddressSanitizer. Non-zero on any failure.
 # Set SKIP_ASAN=1 to leave out the sanitizer pass in a quick local loop, SKIP_BROWSER=1
 # the end-to-end browser test of `report-search serve` (scripts/test-browser.sh).
+# It also builds release and tests installing the tool (scripts/test-packaging.sh:
+# install.sh into a temporary PREFIX, the .deb through apt-get; about 2-4 minutes, needs
+# root or sudo); SKIP_PACKAGING=1 leaves that out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +18,11 @@ swift test --skip-build
 if [ "${SKIP_BROWSER:-0}" != "1" ]; then
   echo "test: end-to-end browser test of report-search serve"
   scripts/test-browser.sh
+fi
+
+if [ "${SKIP_PACKAGING:-0}" != "1" ]; then
+  echo "test: installing the tool (install.sh, the Debian package)"
+  scripts/test-packaging.sh
 fi
 
 if [ "${SKIP_ASAN:-0}" != "1" ]; then
