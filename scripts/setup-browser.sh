@@ -15,19 +15,5 @@ if [ ${#missing[@]} -eq 0 ]; then
   echo "setup-browser: chromium, chromedriver and selenium present"
   exit 0
 fi
-echo "setup-browser: installing ${missing[*]}"
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "setup-browser: no apt-get here; install ${missing[*]} by hand" >&2
-  exit 1
-fi
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-    echo "setup-browser: need root to install ${missing[*]}" >&2
-    exit 1
-  fi
-fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-echo "setup-browser: done"
+. "$(dirname "$0")/lib/apt-install.sh"
+apt_install setup-browser "${missing[@]}"

@@ -22,19 +22,5 @@ if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 
-echo "setup: installing ${missing[*]}"
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "setup: no apt-get here; install these packages (or your system's equivalents) by hand: ${missing[*]}" >&2
-  exit 1
-fi
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-    echo "setup: need root to install ${missing[*]}; run as root or install sudo" >&2
-    exit 1
-  fi
-fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-echo "setup: done"
+. "$(dirname "$0")/lib/apt-install.sh"
+apt_install setup "${missing[@]}"

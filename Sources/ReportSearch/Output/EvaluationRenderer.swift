@@ -17,9 +17,7 @@ package struct EvaluationRenderer: Sendable {
     package func render(_ evaluation: Evaluation) throws -> String {
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            return try evaluation.metrics.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
+            return try Self.jsonLines(evaluation.metrics)
         case .csv:
             return CSVWriter.row(Self.csvColumns.map { .text($0) }) + evaluation.metrics.map { m in
                 CSVWriter.row([.text(m.group), .number(String(m.queries))] + Self.values(m).map { .number(String(format: "%.4f", $0)) })
@@ -49,14 +47,19 @@ package struct EvaluationRenderer: Sendable {
         return out
     }
 
-    public static let gradedColumns = ["group", "queries", "ndcg_k", "p_k", "hits", "no_hits", "unjudged"]
+    /// One JSON object a line, keys sorted.
+    static func jsonLines(_ rows: [some Encodable]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try rows.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
+    }
 
-    public func render(_ evaluation: GradedEvaluation) throws -> String {
+    package static let gradedColumns = ["group", "queries", "ndcg_k", "p_k", "hits", "no_hits", "unjudged"]
+
+    package func render(_ evaluation: GradedEvaluation) throws -> String {
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            return try evaluation.metrics.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
+            return try Self.jsonLines(evaluation.metrics)
         case .csv:
             return CSVWriter.row(Self.gradedColumns.map { .text($0) }) + evaluation.metrics.map { m in
                 CSVWriter.row([.text(m.group), .number(String(m.queries)), .number(String(format: "%.4f", m.ndcg)),
