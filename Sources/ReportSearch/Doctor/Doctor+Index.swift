@@ -11,7 +11,7 @@ extension Doctor {
     /// | missing                                | `✗ index: no index at …` — build one                        |
     /// | written by an older version            | `✗ index format: reportsearch-4 … ` — `--rebuild`            |
     /// | a damaged block                        | `✗ index check: …` — `--rebuild`                             |
-    public func checkIndex(at indexPath: String) -> [DoctorCheck] {
+    package func checkIndex(at indexPath: String) -> [DoctorCheck] {
         let rebuild = "rebuild it: report-search index DIR --index \(indexPath) --rebuild"
         guard FileManager.default.fileExists(atPath: indexPath) else {
             return [.fail("index", "no index at \(indexPath)", remedy: "build one: report-search index DIR --index \(indexPath)")]

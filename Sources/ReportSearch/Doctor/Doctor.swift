@@ -17,9 +17,9 @@ import Foundation
 ///     let report = Doctor().run(indexPath: "/srv/index")
 ///     print(report)                       // one ✓/✗ line per check
 ///     exit(report.hasRequiredFailure ? 1 : 0)
-public struct Doctor: Sendable {
+package struct Doctor: Sendable {
     /// Also convert the sample picture with Tesseract (still an optional check).
-    public var ocr: Bool
+    package var ocr: Bool
     // Bare names are looked up on PATH; tests point them at programs that do not exist.
     var pdftotext = "pdftotext"
     var pdftoppm = "pdftoppm"
@@ -30,12 +30,12 @@ public struct Doctor: Sendable {
     /// Seconds each helper may run.
     var timeoutSeconds: Double = 30
 
-    public init(ocr: Bool = false) {
+    package init(ocr: Bool = false) {
         self.ocr = ocr
     }
 
     /// Every check of the helpers and OpenCC, then the index's when `indexPath` is given.
-    public func run(indexPath: String? = nil) -> DoctorReport {
+    package func run(indexPath: String? = nil) -> DoctorReport {
         var checks = pdfChecks()
         checks.append(docCheck())
         checks.append(openCCCheck())

@@ -6,18 +6,18 @@
 /// | pdftotext found and converting | `✓ pdftotext: 22.12.0 at /usr/bin/pdftotext; read a one-page PDF`     |
 /// | antiword missing               | `✗ antiword: not found (…) — install the Debian package antiword: …` |
 /// | Tesseract missing (optional)   | `✗ tesseract (optional): not found (…) — install …`                  |
-public struct DoctorCheck: Sendable, Equatable {
+package struct DoctorCheck: Sendable, Equatable {
     /// What is checked: `pdftotext`, `OpenCC t2s`, `index format`.
-    public var name: String
-    public var passed: Bool
+    package var name: String
+    package var passed: Bool
     /// A failed required check makes `doctor` exit 1; an optional one (OCR) does not.
-    public var isRequired: Bool
+    package var isRequired: Bool
     /// What was found: version and path, or what went wrong.
-    public var detail: String
+    package var detail: String
     /// For a failure: the package to install or the command to run.
-    public var remedy: String?
+    package var remedy: String?
 
-    public init(name: String, passed: Bool, isRequired: Bool = true, detail: String, remedy: String? = nil) {
+    package init(name: String, passed: Bool, isRequired: Bool = true, detail: String, remedy: String? = nil) {
         self.name = name
         self.passed = passed
         self.isRequired = isRequired
@@ -36,7 +36,7 @@ public struct DoctorCheck: Sendable, Equatable {
     }
 
     /// `✓ name: detail`, or `✗ name: detail — remedy`.
-    public var line: String {
+    package var line: String {
         let label = isRequired ? name : "\(name) (optional)"
         var text = "\(passed ? "✓" : "✗") \(label): \(detail)"
         if !passed, let remedy { text += " — \(remedy)" }
@@ -45,16 +45,16 @@ public struct DoctorCheck: Sendable, Equatable {
 }
 
 /// All checks of one `doctor` run, in the order they were made.
-public struct DoctorReport: Sendable, CustomStringConvertible {
-    public var checks: [DoctorCheck]
+package struct DoctorReport: Sendable, CustomStringConvertible {
+    package var checks: [DoctorCheck]
 
-    public init(checks: [DoctorCheck]) { self.checks = checks }
+    package init(checks: [DoctorCheck]) { self.checks = checks }
 
     /// True when a required check failed: `doctor` exits 1.
-    public var hasRequiredFailure: Bool { checks.contains { $0.isRequired && !$0.passed } }
+    package var hasRequiredFailure: Bool { checks.contains { $0.isRequired && !$0.passed } }
 
     /// The check named `name`, if it was made.
-    public func check(named name: String) -> DoctorCheck? { checks.first { $0.name == name } }
+    package func check(named name: String) -> DoctorCheck? { checks.first { $0.name == name } }
 
-    public var description: String { checks.map(\.line).joined(separator: "\n") }
+    package var description: String { checks.map(\.line).joined(separator: "\n") }
 }

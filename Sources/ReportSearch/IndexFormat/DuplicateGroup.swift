@@ -12,13 +12,13 @@
 /// | `1. 指导思想。坚持…` (≥ 30 letters)     | 16 hex digits (FNV-1a 64)   |
 /// | `1.指导思想。坚持…`                     | the same 16 hex digits      |
 /// | `一、总体要求` (< 30 letters and digits) | nil: too short to be a copy |
-public enum DuplicateGroup {
+package enum DuplicateGroup {
     /// Sections with fewer letters and digits are never grouped: a bare heading such as
     /// 第一章 总则 is the same in hundreds of reports without being a repost.
-    public static let minimumCharacters = 30
+    package static let minimumCharacters = 30
 
     /// The key of `folded` (scalars after ``CharacterFolding``), or nil when it is too short.
-    public static func key(folded: [UInt32]) -> String? {
+    package static func key(folded: [UInt32]) -> String? {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         var significant = 0
         for v in folded where isSignificant(v) {

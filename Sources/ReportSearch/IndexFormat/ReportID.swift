@@ -8,11 +8,11 @@
 ///
 /// Stable across rebuilds (it depends on the path only). A collision of two paths in one
 /// index is possible in principle (1 in 2⁶⁴ per pair); the first path in byte order wins.
-public struct ReportID: Hashable, Sendable, CustomStringConvertible {
-    public let rawValue: String
+package struct ReportID: Hashable, Sendable, CustomStringConvertible {
+    package let rawValue: String
 
     /// The id of the report stored under `path` (relative to the corpus root, as in a hit).
-    public init(path: String) {
+    package init(path: String) {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in path.utf8 {
             hash ^= UInt64(byte)
@@ -23,11 +23,11 @@ public struct ReportID: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Reads an id as printed; nil unless exactly 16 lowercase hex digits.
-    public init?(_ text: some StringProtocol) {
+    package init?(_ text: some StringProtocol) {
         guard text.utf8.count == 16, text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
         else { return nil }
         rawValue = String(text)
     }
 
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 }

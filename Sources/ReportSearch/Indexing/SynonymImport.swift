@@ -7,10 +7,10 @@ import Foundation
 /// |---------------|---------------------------|--------------------------------|
 /// | 双减 → [a]     | `双减\tb|c`                | 双减 → [b, c] (a term replaced) |
 /// | 放管服 → [x]   | (no line for 放管服)        | 放管服 → [x] (kept)             |
-public enum SynonymImport {
+package enum SynonymImport {
     /// Imports `dictionary` into the index at `indexPath`; returns the shards written.
     @discardableResult
-    public static func run(_ dictionary: SynonymDictionary, indexPath: String) throws -> Int {
+    package static func run(_ dictionary: SynonymDictionary, indexPath: String) throws -> Int {
         guard FileManager.default.fileExists(atPath: indexPath) else { throw IndexOpenError.noIndex(indexPath) }
         let specs = try ShardSpec.parse(indexPath: indexPath)
         if let remote = specs.first(where: { !$0.isLocal }) { throw SynonymDictionaryError.remoteShard(remote.label) }
@@ -32,7 +32,7 @@ public enum SynonymImport {
     }
 
     /// The dictionary stored in the index (the union over its shards).
-    public static func stored(indexPath: String) throws -> SynonymDictionary {
+    package static func stored(indexPath: String) throws -> SynonymDictionary {
         guard FileManager.default.fileExists(atPath: indexPath) else { throw IndexOpenError.noIndex(indexPath) }
         var result = SynonymDictionary()
         for spec in try ShardSpec.parse(indexPath: indexPath) {

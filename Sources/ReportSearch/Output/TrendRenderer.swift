@@ -10,20 +10,20 @@ import Foundation
 ///
 /// With occurrences per 10,000 characters the bars show that rate instead of sections.
 /// Bars are scaled per column (each query's own maximum fills `barWidth`).
-public struct TrendRenderer: Sendable {
-    public var format: HitListRenderer.Format
+package struct TrendRenderer: Sendable {
+    package var format: HitListRenderer.Format
     /// Coloured bars (a terminal).
-    public var color: Bool
-    public var barWidth = 16
+    package var color: Bool
+    package var barWidth = 16
 
-    public init(format: HitListRenderer.Format, color: Bool = false) {
+    package init(format: HitListRenderer.Format, color: Bool = false) {
         self.format = format
         self.color = color
     }
 
-    public static let csvColumns = ["query", "bucket", "reports", "sections", "per_10k"]
+    package static let csvColumns = ["query", "bucket", "reports", "sections", "per_10k"]
 
-    public func render(_ trend: Trend) -> String {
+    package func render(_ trend: Trend) -> String {
         switch format {
         case .text: text(trend)
         case .csv: CSVWriter.row(Self.csvColumns.map { .text($0) }) + rows(trend).map(csvRow).joined()

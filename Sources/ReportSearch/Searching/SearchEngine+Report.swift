@@ -2,24 +2,24 @@ import Foundation
 
 /// One whole report as the index stores it, for a preview: its sections in file order,
 /// each with the spans a query matches.
-public struct ReportPreview: Sendable {
+package struct ReportPreview: Sendable {
     /// One section and where the query matches in it.
-    public struct Section: Sendable {
-        public var record: SectionRecord
+    package struct Section: Sendable {
+        package var record: SectionRecord
         /// Ranges of Unicode scalars of `record.text` the query matches (whole phrases,
         /// merged where they touch), as in a snippet's highlights.
-        public var highlights: [Range<Int>]
+        package var highlights: [Range<Int>]
     }
 
-    public var id: ReportID
+    package var id: ReportID
     /// The report's path in the index (relative to its corpus root).
-    public var path: String
-    public var sections: [Section]
+    package var path: String
+    package var sections: [Section]
     /// The original file, when the index lists the folder it came from and the file still
     /// lies inside that folder (symbolic links resolved); nil otherwise.
-    public var originalFile: URL?
+    package var originalFile: URL?
 
-    public var title: String { sections.first?.record.title ?? "" }
+    package var title: String { sections.first?.record.title ?? "" }
 }
 
 extension SearchEngine {
@@ -29,7 +29,7 @@ extension SearchEngine {
     ///
     /// The id is looked up among the index's file terms; the report's sections are then
     /// read by the file's boolean term, so no path from a request ever reaches the disk.
-    public func report(_ id: ReportID, query queryText: String = "") throws -> ReportPreview? {
+    package func report(_ id: ReportID, query queryText: String = "") throws -> ReportPreview? {
         let needles = try previewNeedles(queryText)
         return try databases.withDatabase { database -> ReportPreview? in
             let paths = try database.terms(withPrefix: IndexSchema.filePrefix).map { String($0.term.dropFirst()) }
