@@ -25,8 +25,10 @@ scripts/setup.sh >/dev/null
 if ! /usr/bin/python3 -c 'import xapian, sqlite3' 2>/dev/null; then
   apt-get install -y python3-xapian >/dev/null
 fi
-swift build -c release >/dev/null
-bin="$(swift build -c release --show-bin-path)"
+# BENCH_SCRATCH=.build-release keeps the release build apart from the debug one.
+scratch=(${BENCH_SCRATCH:+--scratch-path "$BENCH_SCRATCH"})
+swift build -c release "${scratch[@]}" >/dev/null
+bin="$(swift build -c release "${scratch[@]}" --show-bin-path)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 results="$work/results.jsonl"
