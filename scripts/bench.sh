@@ -5,6 +5,8 @@
 #   scripts/bench.sh            gov-reports and all three folders of ../shared/corpus
 #   BENCH_SCOPE=gov scripts/bench.sh      gov-reports only (minutes, not tens of minutes)
 #   BENCH_DESIGN=1 scripts/bench.sh       also the index-format and tokenizer tables (#3/#5)
+#   BENCH_PEERS=fts5 scripts/bench.sh     only the SQLite FTS5 peer (FLAG_CJK_NGRAM takes longest)
+#   BENCH_SCRATCH=.build-release ...      build release there (keeps it apart from .build)
 #
 # For each corpus: index wall and CPU time, peak memory, size before and after
 # compaction, for report-search and, in the same run, Xapian FLAG_CJK_NGRAM through
@@ -64,10 +66,15 @@ index_ours() {  # scope dirs...
   record "$scope" report-search "$("$py" -c 'import json,sys; d=json.load(open(sys.argv[1])); d["cpu_seconds"]=round(d["cpu_seconds"]+d.pop("sys_seconds"),2); d.update(bytes=int(sys.argv[2]), compacted_bytes=int(sys.argv[3]), unchanged_seconds=float(sys.argv[4]), search_copy_bytes=int(sys.argv[5])); print(json.dumps(d))' "$work/time.json" "$bytes" "$compacted" "$unchanged" "$searchcopy")"
 }
 
+peers=${BENCH_PEERS:-cjk fts5}
 index_peers() {  # scope sections.jsonl
   local scope=$1 sections=$2
-  record "$scope" xapian-cjk-ngram "$(scripts/bench/xapian_cjk.py index "$sections" "$work/cjk-$scope")"
-  record "$scope" sqlite-fts5-trigram "$(scripts/bench/fts5_trigram.py index "$sections" "$work/fts5-$scope.db")"
+  if [[ " $peers " == *" cjk "* ]]; then
+    record "$scope" xapian-cjk-ngram "$(scripts/bench/xapian_cjk.py index "$sections" "$work/cjk-$scope")"
+  fi
+  if [[ " $peers " == *" fts5 "* ]]; then
+    record "$scope" sqlite-fts5-trigram "$(scripts/bench/fts5_trigram.py index "$sections" "$work/fts5-$scope.db")"
+  fi
 }
 
 # Query latency with snippets, and MRR@10 from the hits (path + line range vs target).
@@ -79,7 +86,7 @@ query_all() {  # scope
   # One root: report-search's paths are relative to it, the eval file's start with its name.
   record "$scope" report-search "$(scripts/bench/score_hits.py csv "$work/ours-hits.csv" "$work/ours-timing.txt" \
     "$queries" "$([ "$scope" = gov ] && echo gov-reports/)")"
-  for peer in cjk fts5; do
+  for peer in $peers; do
     local script db system
     if [ $peer = cjk ]; then script=xapian_cjk.py; db="$work/cjk-$scope.compact"; system=xapian-cjk-ngram
     else script=fts5_trigram.py; db="$work/fts5-$scope.db.compact"; system=sqlite-fts5-trigram; fi
