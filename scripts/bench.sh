@@ -7,6 +7,8 @@
 #   BENCH_DESIGN=1 scripts/bench.sh       also the index-format and tokenizer tables (#3/#5)
 #   BENCH_PEERS=fts5 scripts/bench.sh     only the SQLite FTS5 peer (FLAG_CJK_NGRAM takes longest)
 #   BENCH_SCRATCH=.build-release ...      build release there (keeps it apart from .build)
+#   BENCH_PROFILE=1 scripts/bench.sh      also preads and instructions per query on gov-reports
+#                                         (scripts/bench/profile_queries.sh: strace -c, callgrind)
 #
 # For each corpus: index wall and CPU time, peak memory, size before and after
 # compaction, for report-search and, in the same run, Xapian FLAG_CJK_NGRAM through
@@ -100,6 +102,9 @@ echo "bench: gov-reports" >&2
 index_ours gov "$shared/gov-reports"
 index_peers gov "$work/sections-gov.jsonl"
 query_all gov
+if [ "${BENCH_PROFILE:-0}" = 1 ]; then
+  scripts/bench/profile_queries.sh "$bin/report-search" "$work/ours-gov" "$work/q.tsv" 40 >&2
+fi
 
 if [ "${BENCH_SCOPE:-all}" = all ]; then
   echo "bench: all three folders" >&2
