@@ -5,6 +5,10 @@
 #   scripts/bench.sh            gov-reports and all three folders of ../shared/corpus
 #   BENCH_SCOPE=gov scripts/bench.sh      gov-reports only (minutes, not tens of minutes)
 #   BENCH_DESIGN=1 scripts/bench.sh       also the index-format and tokenizer tables (#3/#5)
+#   BENCH_PEERS=fts5 scripts/bench.sh     only the SQLite FTS5 peer (FLAG_CJK_NGRAM takes longest)
+#   BENCH_SCRATCH=.build-release ...      build release there (keeps it apart from .build)
+#   BENCH_PROFILE=1 scripts/bench.sh      also preads and instructions per query on gov-reports
+#                                         (scripts/bench/profile_queries.sh: strace -c, callgrind)
 #
 # For each corpus: index wall and CPU time, peak memory, size before and after
 # compaction, for report-search and, in the same run, Xapian FLAG_CJK_NGRAM through
@@ -25,8 +29,10 @@ scripts/setup.sh >/dev/null
 if ! /usr/bin/python3 -c 'import xapian, sqlite3' 2>/dev/null; then
   apt-get install -y python3-xapian >/dev/null
 fi
-swift build -c release >/dev/null
-bin="$(swift build -c release --show-bin-path)"
+# BENCH_SCRATCH=.build-release keeps the release build apart from the debug one.
+scratch=(${BENCH_SCRATCH:+--scratch-path "$BENCH_SCRATCH"})
+swift build -c release "${scratch[@]}" >/dev/null
+bin="$(swift build -c release "${scratch[@]}" --show-bin-path)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 results="$work/results.jsonl"
@@ -54,14 +60,23 @@ index_ours() {  # scope dirs...
   unchanged=$( { /usr/bin/time -f %e "$bin/report-search" index "$@" --index "$index" --quiet >/dev/null; } 2>&1 | tail -1)
   xapian-compact -m "$index" "$index.c" >/dev/null
   compacted=$(du -sb "$index.c" | cut -f1)
+  # A search-only copy: Xapian needs the termlist only to delete or replace documents,
+  # so a copy that is never updated (a published or tcpsrv-served one) can go without.
+  rm -f "$index.c"/termlist.*
+  searchcopy=$(du -sb "$index.c" | cut -f1)
   rm -rf "$index.c"
-  record "$scope" report-search "$("$py" -c 'import json,sys; d=json.load(open(sys.argv[1])); d["cpu_seconds"]=round(d["cpu_seconds"]+d.pop("sys_seconds"),2); d.update(bytes=int(sys.argv[2]), compacted_bytes=int(sys.argv[3]), unchanged_seconds=float(sys.argv[4])); print(json.dumps(d))' "$work/time.json" "$bytes" "$compacted" "$unchanged")"
+  record "$scope" report-search "$("$py" -c 'import json,sys; d=json.load(open(sys.argv[1])); d["cpu_seconds"]=round(d["cpu_seconds"]+d.pop("sys_seconds"),2); d.update(bytes=int(sys.argv[2]), compacted_bytes=int(sys.argv[3]), unchanged_seconds=float(sys.argv[4]), search_copy_bytes=int(sys.argv[5])); print(json.dumps(d))' "$work/time.json" "$bytes" "$compacted" "$unchanged" "$searchcopy")"
 }
 
+peers=${BENCH_PEERS:-cjk fts5}
 index_peers() {  # scope sections.jsonl
   local scope=$1 sections=$2
-  record "$scope" xapian-cjk-ngram "$(scripts/bench/xapian_cjk.py index "$sections" "$work/cjk-$scope")"
-  record "$scope" sqlite-fts5-trigram "$(scripts/bench/fts5_trigram.py index "$sections" "$work/fts5-$scope.db")"
+  if [[ " $peers " == *" cjk "* ]]; then
+    record "$scope" xapian-cjk-ngram "$(scripts/bench/xapian_cjk.py index "$sections" "$work/cjk-$scope")"
+  fi
+  if [[ " $peers " == *" fts5 "* ]]; then
+    record "$scope" sqlite-fts5-trigram "$(scripts/bench/fts5_trigram.py index "$sections" "$work/fts5-$scope.db")"
+  fi
 }
 
 # Query latency with snippets, and MRR@10 from the hits (path + line range vs target).
@@ -73,7 +88,7 @@ query_all() {  # scope
   # One root: report-search's paths are relative to it, the eval file's start with its name.
   record "$scope" report-search "$(scripts/bench/score_hits.py csv "$work/ours-hits.csv" "$work/ours-timing.txt" \
     "$queries" "$([ "$scope" = gov ] && echo gov-reports/)")"
-  for peer in cjk fts5; do
+  for peer in $peers; do
     local script db system
     if [ $peer = cjk ]; then script=xapian_cjk.py; db="$work/cjk-$scope.compact"; system=xapian-cjk-ngram
     else script=fts5_trigram.py; db="$work/fts5-$scope.db.compact"; system=sqlite-fts5-trigram; fi
@@ -87,6 +102,9 @@ echo "bench: gov-reports" >&2
 index_ours gov "$shared/gov-reports"
 index_peers gov "$work/sections-gov.jsonl"
 query_all gov
+if [ "${BENCH_PROFILE:-0}" = 1 ]; then
+  scripts/bench/profile_queries.sh "$bin/report-search" "$work/ours-gov" "$work/q.tsv" 40 >&2
+fi
 
 if [ "${BENCH_SCOPE:-all}" = all ]; then
   echo "bench: all three folders" >&2
@@ -132,6 +150,7 @@ metrics = [("index_seconds", "index wall", "s", 1), ("unchanged_seconds", "secon
            ("cpu_seconds", "index CPU", "s", 1),
            ("peak_rss_kb", "peak memory", "MB", 1 / 1024), ("bytes", "size", "MB", 1 / 1e6),
            ("compacted_bytes", "compacted size", "MB", 1 / 1e6),
+           ("search_copy_bytes", "compacted, no termlist (search copy)", "MB", 1 / 1e6),
            ("median_ms", "query median, snippets", "ms", 1), ("p95_ms", "query p95, snippets", "ms", 1),
            ("mrr10", "MRR@10 (dev queries)", "", 1)]
 for scope in ["gov", "all"]:

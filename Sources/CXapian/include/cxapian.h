@@ -101,7 +101,9 @@ cx_status cx_database_synonyms(const cx_database *database, const char *_Nullabl
 /* Compacts every shard of `database` into one database directory at `destination`. */
 cx_status cx_database_compact(cx_database *database, const char *_Nullable destination,
                               size_t destination_length, char *_Nullable *_Nullable error);
-/* Runs Xapian's consistency check; returns the number of errors found in *errors. */
+/* Runs Xapian's consistency check in a child process; returns the number of errors found
+ * in *errors. A check that crashes (Xapian 1.4.22 reads out of bounds on some damaged
+ * blocks) returns CX_ERROR_CORRUPT. */
 cx_status cx_database_check(const char *_Nullable path, size_t path_length, size_t *errors,
                             char *_Nullable *_Nullable error);
 

@@ -78,6 +78,7 @@ enum StagedBuild {
         try fm.moveItem(atPath: indexPath, toPath: previous)
         try fm.moveItem(atPath: merged, toPath: indexPath)
         try target.close()
+        CheckedStamp.record(indexPath: indexPath)
         try fm.removeItem(atPath: staging)
         return summary
     }

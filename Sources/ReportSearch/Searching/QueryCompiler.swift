@@ -80,6 +80,12 @@ struct QueryCompiler {
         return try XapianQuery(.andMaybe, [selecting, try XapianQuery(.or, boosts)])
     }
 
+    /// The sections ``xapianQuery(_:)`` matches, without its field boosts (which weigh,
+    /// but select nothing).
+    func matchingQuery(_ mode: Mode) throws -> XapianQuery {
+        try selectingQuery(query, mode: mode) ?? XapianQuery.matchAll()
+    }
+
     /// Whether Xapian's match alone is exact: every text unit is one term (a bigram, a word,
     /// or a lone character's OR of terms starting with it), whose presence proves the unit occurs, and any
     /// exclusion is a single term, which Xapian's AND_NOT applies. Then no candidate's text

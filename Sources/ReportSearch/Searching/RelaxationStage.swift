@@ -51,7 +51,9 @@ struct RelaxationStage {
         var full = ExactMatcher(compiler.query)
         let checksExactness = mode == .allTerms
         var query = try compiler.xapianQuery(mode)
-        if !checksExactness { query = try XapianQuery(.andNot, [query, exact.xapianQuery]) }
+        // The exact matches are left out by the sections they match: the exact query's
+        // field boosts select nothing, and would open three more posting lists per term.
+        if !checksExactness { query = try XapianQuery(.andNot, [query, try compiler.matchingQuery(.exact)]) }
         guard checksExactness || exclusions.hasExclusions else {
             return try collector.collect(query, count: options.candidatesWanted, decider: nil)
         }
