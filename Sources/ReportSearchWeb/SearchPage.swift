@@ -58,7 +58,8 @@ struct SearchPage {
 
     func facets(_ results: SearchResults) -> String {
         guard let counts = results.facets else { return "" }
-        var out = "<p class=\"total\">\(counts.total.sections) sections in \(counts.total.reports) reports match exactly</p>"
+        let (sections, reports) = (counts.total.sections, counts.total.reports)
+        var out = "<p class=\"total\">\(sections) section\(sections == 1 ? "" : "s") in \(reports) report\(reports == 1 ? "" : "s") match exactly</p>"
         let names: [(FacetDimension, String)] = [(.year, "年份 Year"), (.agency, "机关 Agency"), (.folder, "目录 Folder")]
         for (dimension, name) in names {
             let buckets = counts.buckets[dimension] ?? [:]
