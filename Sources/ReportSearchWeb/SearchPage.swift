@@ -58,8 +58,7 @@ struct SearchPage {
 
     func facets(_ results: SearchResults) -> String {
         guard let counts = results.facets else { return "" }
-        let (sections, reports) = (counts.total.sections, counts.total.reports)
-        var out = "<p class=\"total\">\(sections) section\(sections == 1 ? "" : "s") in \(reports) report\(reports == 1 ? "" : "s") match exactly</p>"
+        var out = "<p class=\"total\">\(counted(counts.total.sections, "section")) in \(counted(counts.total.reports, "report")) match exactly</p>"
         let names: [(FacetDimension, String)] = [(.year, "年份 Year"), (.agency, "机关 Agency"), (.folder, "目录 Folder")]
         for (dimension, name) in names {
             let buckets = counts.buckets[dimension] ?? [:]

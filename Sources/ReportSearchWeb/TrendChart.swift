@@ -34,7 +34,7 @@ struct TrendChart {
             let x = gap + i * (barWidth + gap)
             let h = bar.reports == 0 ? 0 : max(2, (baseline - top) * bar.reports / peak)
             out += "<a href=\"\(HTML.escape(link(bar.year)))\"><g class=\"bar\">"
-                + "<title>\(bar.year): \(bar.reports) report\(bar.reports == 1 ? "" : "s")</title>"
+                + "<title>\(bar.year): \(counted(bar.reports, "report"))</title>"
                 + "<rect x=\"\(x)\" y=\"\(baseline - h)\" width=\"\(barWidth)\" height=\"\(h)\"></rect>"
             if bar.reports > 0 {
                 out += "<text class=\"count\" x=\"\(x + barWidth / 2)\" y=\"\(baseline - h - 3)\" text-anchor=\"middle\">\(bar.reports)</text>"

@@ -12,15 +12,14 @@ import Foundation
 enum FacetRenderer {
     static func text(_ results: SearchResults) -> String {
         guard let facets = results.facets else { return "" }
-        var out = "\nfacets: \(facets.total.sections) sections in \(facets.total.reports) reports match exactly"
+        var out = "\nfacets: \(counted(facets.total.sections, "section")) in \(counted(facets.total.reports, "report")) match exactly"
         out += results.relaxation == .none ? "\n" : " (the hit list was relaxed; relaxed hits are not counted)\n"
         for dimension in FacetDimension.allCases {
             let rows = ordered(facets.buckets[dimension] ?? [:], dimension)
             guard !rows.isEmpty else { continue }
             out += "  \(dimension.rawValue)\n"
             for (bucket, count) in rows {
-                out += "    \(bucket)  \(count.reports) report\(count.reports == 1 ? "" : "s"), "
-                    + "\(count.sections) section\(count.sections == 1 ? "" : "s")\n"
+                out += "    \(bucket)  \(counted(count.reports, "report")), \(counted(count.sections, "section"))\n"
             }
         }
         return out
