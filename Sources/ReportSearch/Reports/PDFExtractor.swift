@@ -24,20 +24,17 @@ struct PDFExtractor: ReportExtractor {
 
     func extract(_ bytes: [UInt8], path: String) throws(ReportError) -> ExtractedText {
         let output = try program.run(on: bytes, fileExtension: "pdf",
-                                     arguments: { ["-enc", "UTF-8", "-eol", "unix", "-q", $0, "-"] }, path: path)
+                                     arguments: { ["-enc", "UTF-8", "-eol", "unix", $0, "-"] }, path: path)
         let text = String(decoding: output.stdout, as: UTF8.self)
         let characters = text.unicodeScalars.lazy.filter { !ReportLine.isPadding($0) && $0 != "\n" }.count
-        if output.status != 0 || characters == 0 {
-            // -q silences pdftotext's messages; ask again for the reason.
-            let reason = try program.run(on: bytes, fileExtension: "pdf", arguments: { [$0, "/dev/null"] }, path: path).stderr
-            if output.status != 0 || reason.contains("Error") {
-                throw Self.failure(status: output.status, stderr: reason, path: path)
-            }
+        // pdftotext's messages (its stderr) say why a run failed or found no text.
+        if output.status != 0 || (characters == 0 && output.stderr.contains("Error")) {
+            throw Self.failure(status: output.status, stderr: output.stderr, path: path)
         }
         guard characters >= Self.minimumCharacters else { throw .noTextLayer(path: path, format: .pdf) }
         let lines = PaginatedTextCleaner.lines(pages: PaginatedTextCleaner.pages(ofPDFText: text))
         var warnings: [String] = []
-        if output.status == 0, lines.isEmpty { warnings.append("\(path): the PDF's text was all page furniture") }
+        if lines.isEmpty { warnings.append("\(path): the PDF's text was all page furniture") }
         return ExtractedText(lines: lines, encoding: "UTF-8", warnings: warnings)
     }
 

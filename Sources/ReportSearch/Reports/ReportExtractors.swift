@@ -35,9 +35,4 @@ enum ReportExtractors {
     static func extractor(for format: ReportFormat) -> (any ReportExtractor)? {
         byFormat[format]
     }
-
-    /// Whether files of `format` are read.
-    static func reads(_ format: ReportFormat) -> Bool {
-        byFormat[format] != nil
-    }
 }

@@ -32,9 +32,6 @@ struct ZIPContainer {
         }
     }
 
-    /// The paths of all members.
-    var memberPaths: [String] { archive.map(\.path) }
-
     /// The bytes of the member at `memberPath` (leading `/` ignored), or `nil` when absent.
     func member(_ memberPath: String) throws(ReportError) -> [UInt8]? {
         let wanted = memberPath.hasPrefix("/") ? String(memberPath.dropFirst()) : memberPath

@@ -13,9 +13,9 @@ enum ChineseSpacing {
     /// Han ideographs, CJK punctuation, full-width forms and the quotes and dashes that
     /// Chinese text sets full width.
     static func isCJK(_ s: Unicode.Scalar) -> Bool {
+        if Tokenizer.isHan(s.value) { return true }
         switch s.value {
-        case 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF,
-             0x20000...0x2FFFF, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x00B7, 0x2460...0x24FF:
+        case 0x3000...0x303F, 0xFF00...0xFFEF, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x00B7, 0x2460...0x24FF:
             return true
         default:
             return false

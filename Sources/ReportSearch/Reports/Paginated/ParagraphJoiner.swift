@@ -55,7 +55,8 @@ enum ParagraphJoiner {
         var index = 0
         if let (start, count) = titleEnd {
             for line in lines[0..<start] { result.append((line.text, line.page)) }
-            result.append((lines[start..<(start + count)].map(\.text).joined(), lines[start].page))
+            let title = lines[start..<(start + count)].map(\.text).reduce("") { $0 + separator($0, $1) + $1 }
+            result.append((title, lines[start].page))
             index = start + count
         }
         let closedAt = index
