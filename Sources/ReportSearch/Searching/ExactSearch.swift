@@ -65,7 +65,7 @@ struct ExactSearch {
             query, count: wanted,
             decider: proven ? nil : { _, data in
                 guard let raw = SectionRecord.raw(data), matcher.matches(utf8: raw.text) else { return false }
-                folded.keep(matcher.keepFolded(), for: raw.sortKey)
+                if !folded.isFull { folded.keep(matcher.keepFolded(), for: raw.sortKey) }
                 return true
             })
         for i in hits.candidates.indices { hits.candidates[i].exact = true }
@@ -97,7 +97,7 @@ struct ExactSearch {
                     if let factor = factors[key] { return factor > 0 }
                     guard matcher.matches(utf8: raw.text) else { factors[key] = 0; return false }
                     factors[key] = Ranking.proximityFactor(folded: matcher.folded, needles: needles)
-                    folded.keep(matcher.keepFolded(), for: key)
+                    if !folded.isFull { folded.keep(matcher.keepFolded(), for: key) }
                     return true
                 }, collapse: false)
             let fetched = list.candidates.count
@@ -167,7 +167,7 @@ struct ExactSearch {
                 if reranks { reranked.score *= Ranking.proximityFactor(folded: matcher.folded, needles: needles) }
                 exact.append(reranked)
             }
-            folded.keep(matcher.keepFolded(), for: candidate.sortKey)
+            if !folded.isFull { folded.keep(matcher.keepFolded(), for: candidate.sortKey) }
         }
         if options.sort == .relevance { Ranking.orderByScoreThenKey(&exact) }
         let exactHits = Ranking.capPerFile(exact, perDocument: options.perDocument)

@@ -32,6 +32,14 @@ public indirect enum ParsedQuery: Equatable, Sendable {
         }
     }
 
+    /// ``positiveTexts`` once each, in the order typed: what snippets and previews highlight
+    /// and proximity looks for.
+    var needles: [String] {
+        var result: [String] = []
+        for text in positiveTexts where !result.contains(text) { result.append(text) }
+        return result
+    }
+
     /// Whether the query has anything that selects sections by their text or a field
     /// (a query of only exclusions or filters is allowed when it has a filter).
     var hasPositive: Bool {

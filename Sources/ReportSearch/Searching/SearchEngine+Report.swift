@@ -55,10 +55,7 @@ extension SearchEngine {
     /// empty query. A query that does not parse is the caller's error.
     private func previewNeedles(_ queryText: String) throws -> [String] {
         guard !queryText.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
-        let query = SynonymExpansion(synonyms: synonyms.byTerm).expand(try QueryParser.parse(queryText)).query
-        var needles: [String] = []
-        for text in query.positiveTexts where !needles.contains(text) { needles.append(text) }
-        return needles
+        return SynonymExpansion(synonyms: synonyms.byTerm).expand(try QueryParser.parse(queryText)).query.needles
     }
 
     /// The file behind an index path, only when it resolves (symbolic links followed) to a

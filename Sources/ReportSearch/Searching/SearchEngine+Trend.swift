@@ -37,11 +37,8 @@ extension SearchEngine {
             for typed in parsed {
                 let query = SynonymExpansion(synonyms: synonyms.byTerm).expand(typed).query
                 let compiler = QueryCompiler(query, database: database)
-                var needles: [[UInt32]] = []
-                for text in query.positiveTexts where !needles.contains(text.unicodeScalars.map(\.value)) {
-                    needles.append(text.unicodeScalars.map(\.value))
-                }
-                let counter = CollectionCounter(collector: collector, query: try compiler.xapianQuery(.exact),
+                let needles = query.needles.map { $0.unicodeScalars.map(\.value) }
+                let counter = CollectionCounter(collector: collector, query: try compiler.matchingQuery(.exact),
                                                 matcher: compiler.isProvenByTerms ? nil : ExactMatcher(query),
                                                 needles: per10k ? needles : [])
                 perQuery.append(try counter.count(by: [dimension]).buckets[dimension] ?? [:])

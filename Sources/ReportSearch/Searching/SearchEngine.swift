@@ -102,8 +102,7 @@ public final class SearchEngine: Sendable {
                      start: ContinuousClock.Instant) throws -> SearchResults {
         let (query, applied) = SynonymExpansion(synonyms: synonyms.byTerm).expand(typed)
         let compiler = QueryCompiler(query, database: database)
-        var needles: [String] = []
-        for text in query.positiveTexts where !needles.contains(text) { needles.append(text) }
+        let needles = query.needles
         let matcher = ExactMatcher(query)
 
         // Collapsing copies can leave the page short: rank more candidates, a few times.
@@ -135,7 +134,7 @@ public final class SearchEngine: Sendable {
         for i in hits.indices where options.collapseDuplicates { hits[i].copies = copies[i] }
         var facets: CollectionCounts?
         if options.facets {
-            facets = try CollectionCounter(collector: collector, query: exact.xapianQuery,
+            facets = try CollectionCounter(collector: collector, query: try compiler.matchingQuery(.exact),
                                            matcher: compiler.isProvenByTerms ? nil : matcher, needles: [])
                 .count(by: FacetDimension.allCases)
         }
