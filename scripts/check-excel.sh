@@ -15,10 +15,8 @@ has_calc() {
   return 1
 }
 if ! has_calc; then
-  echo "check-excel: LibreOffice Calc not found; installing libreoffice-calc-nogui"
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui
+  . "$(dirname "$0")/lib/apt-install.sh"
+  apt_install check-excel libreoffice-calc-nogui
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

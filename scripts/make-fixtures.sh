@@ -17,8 +17,8 @@ fc-list | grep -q "Noto Serif CJK" || need+=(fonts-noto-cjk)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v img2pdf >/dev/null 2>&1 || need+=(img2pdf)
 if [ ${#need[@]} -gt 0 ]; then
-  echo "make-fixtures: installing ${need[*]}"
-  apt-get install -y -q --no-install-recommends "${need[@]}"
+  . scripts/lib/apt-install.sh
+  apt_install make-fixtures "${need[@]}"
 fi
 
 work=$(mktemp -d)

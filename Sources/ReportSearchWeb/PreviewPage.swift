@@ -28,7 +28,7 @@ struct PreviewPage {
         var body = "<header class=\"bar\"><a class=\"home\" href=\"/\">report-search</a>"
             + SearchForm.render(query: query) + "</header>"
         body += "<nav class=\"hitbar\" data-hits=\"\(total)\"><a href=\"\(HTML.escape(back))\">← results</a> · "
-            + "<span id=\"hit-status\">\(total) hit\(total == 1 ? "" : "s")</span>"
+            + "<span id=\"hit-status\">\(counted(total, "hit"))</span>"
         if total > 0 {
             body += " · <a id=\"prev-hit\" href=\"#hit-\(total)\">↑ previous hit</a> · <a id=\"next-hit\" href=\"#hit-1\">↓ next hit</a>"
         }

@@ -134,7 +134,7 @@ struct SearchPage {
                 out += "<p class=\"snippet\">\(HTML.marked(snippet.text, highlights: snippet.highlights))</p>"
             }
             if let copies = hit.copies, !copies.isEmpty {
-                out += "<p class=\"copies\">also in \(copies.count) other report\(copies.count == 1 ? "" : "s"): "
+                out += "<p class=\"copies\">also in \(counted(copies.count, "other report")): "
                     + copies.map { "<a href=\"\(HTML.escape("/report/\(ReportID(path: $0))?q=" + SearchRequest.encode(request.effectiveQuery)))\">\(HTML.escape($0))</a>" }
                         .joined(separator: ", ") + "</p>"
             }

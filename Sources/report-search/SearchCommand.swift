@@ -94,7 +94,7 @@ struct SearchCommand: ParsableCommand {
             }
             if timing {
                 let elapsed = start.duration(to: .now)
-                let ms = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
+                let ms = elapsed.inSeconds * 1e3
                 times.append(ms)
                 printStatus("\(entry.qid)\t\(TimingSummary.format(ms))")
             }

@@ -22,15 +22,11 @@ struct SynonymsCommand: ParsableCommand {
         @OptionGroup var location: IndexLocation
 
         func run() throws {
+            // Its errors are usage errors (exit 64) in ReportSearchCommand.exitError.
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                throw UsageError(SynonymDictionaryError.cannotRead(file).localizedDescription)
+                throw SynonymDictionaryError.cannotRead(file)
             }
-            let dictionary: SynonymDictionary
-            do {
-                dictionary = try SynonymDictionary.parse(text, source: file)
-            } catch let error as SynonymDictionaryError {
-                throw UsageError(error.localizedDescription)
-            }
+            let dictionary = try SynonymDictionary.parse(text, source: file)
             for path in location.paths { try SynonymImport.run(dictionary, indexPath: path) }
             printStatus("imported \(dictionary.entries.count) terms")
         }

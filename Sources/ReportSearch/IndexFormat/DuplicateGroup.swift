@@ -19,20 +19,17 @@ package enum DuplicateGroup {
 
     /// The key of `folded` (scalars after ``CharacterFolding``), or nil when it is too short.
     package static func key(folded: [UInt32]) -> String? {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash = FNV1a()
         var significant = 0
         for v in folded where isSignificant(v) {
             significant += 1
-            var value = v
-            for _ in 0..<3 {
-                hash ^= UInt64(value & 0xFF)
-                hash = hash &* 0x0000_0100_0000_01B3
-                value >>= 8
-            }
+            // The scalar's three low bytes, lowest first.
+            hash.add(UInt8(truncatingIfNeeded: v))
+            hash.add(UInt8(truncatingIfNeeded: v >> 8))
+            hash.add(UInt8(truncatingIfNeeded: v >> 16))
         }
         guard significant >= minimumCharacters else { return nil }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return hash.hex16
     }
 
     /// Letters and digits of any script; Han ideographs without a table lookup.

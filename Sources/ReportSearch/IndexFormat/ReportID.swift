@@ -13,13 +13,9 @@ package struct ReportID: Hashable, Sendable, CustomStringConvertible {
 
     /// The id of the report stored under `path` (relative to the corpus root, as in a hit).
     package init(path: String) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in path.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        rawValue = String(repeating: "0", count: 16 - hex.count) + hex
+        var hash = FNV1a()
+        hash.add(path.utf8)
+        rawValue = hash.hex16
     }
 
     /// Reads an id as printed; nil unless exactly 16 lowercase hex digits.

@@ -5,15 +5,9 @@ import Foundation
 /// its shard, so an incremental run touches only the shards whose files changed. Shards
 /// are written in parallel, one writer each.
 enum ShardedIndex {
-    /// FNV-1a over the path's UTF-8: stable across runs, machines and Swift versions
-    /// (unlike `Hasher`, which is seeded per process).
+    /// FNV-1a over the path's UTF-8, so a file stays in its shard on every run and machine.
     static func shard(of relativePath: String, count: Int) -> Int {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in relativePath.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        return Int(hash % UInt64(count))
+        Int(FNV1a.hash(relativePath.utf8) % UInt64(count))
     }
 
     static func update(

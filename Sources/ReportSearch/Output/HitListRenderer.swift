@@ -123,7 +123,7 @@ public struct HitListRenderer: Sendable {
                 out += "   \(line)\n"
             }
             if let copies = hit.copies, !copies.isEmpty {
-                out += "   also in \(copies.count) other report\(copies.count == 1 ? "" : "s"): \(copies.joined(separator: ", "))\n"
+                out += "   also in \(counted(copies.count, "other report")): \(copies.joined(separator: ", "))\n"
             }
         }
         return out + FacetRenderer.text(results)
