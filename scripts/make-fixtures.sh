@@ -35,7 +35,8 @@ lo docx "$work/$stem-nostyles.fodt"
 cp "$work/$stem.pdf" "$work/$stem.docx" "$work/$stem-nostyles.docx" "$out/"
 cp "$work/$stem-nostyles.doc" "$out/$stem.doc"
 python3 scripts/fixtures/make_ofd.py "$src" "$out/$stem.ofd"
-# A scan: page 1 rendered to a grey image at 50 dpi and wrapped as an image-only PDF.
-pdftoppm -r 50 -gray -png -f 1 -l 1 "$work/$stem.pdf" "$work/scan"
+# A scan: pages 1-2 rendered to black-and-white images at 200 dpi (enough for Tesseract to
+# read, small enough to commit) and wrapped as an image-only PDF.
+pdftoppm -r 200 -mono -png -f 1 -l 2 "$work/$stem.pdf" "$work/scan"
 img2pdf "$work"/scan*.png -o "$out/$stem-scanned.pdf"
 ls -l "$out"

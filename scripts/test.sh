@@ -6,10 +6,12 @@
 # It also builds release and tests installing the tool (scripts/test-packaging.sh:
 # install.sh into a temporary PREFIX, the .deb through apt-get; about 2-4 minutes, needs
 # root or sudo); SKIP_PACKAGING=1 leaves that out.
+# Tesseract (tesseract-ocr, tesseract-ocr-chi-sim, ~17 MB) is installed too, so that
+# `index --ocr` is tested on the scanned fixture; users get it only when they ask.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/setup.sh
+scripts/setup.sh --ocr
 echo "test: building (debug, with tests)"
 swift build --build-tests
 echo "test: running the test suites"

@@ -39,7 +39,8 @@ struct PreviewPage {
             let level = min(6, max(2, r.sectionPath.headings.count + 1))
             body += "<section class=\"section\" id=\"s-\(r.lineStart)-\(r.passage)\">"
             body += "<h\(level)>\(HTML.escape(SearchPage.sectionLabel(r)))"
-                + "<span class=\"lines\">lines \(r.lineStart)–\(r.lineEnd)\(r.page.map { " · p. \($0)" } ?? "")</span></h\(level)>"
+                + "<span class=\"lines\">\(r.lineStart == r.lineEnd ? "line \(r.lineStart)" : "lines \(r.lineStart)–\(r.lineEnd)")"
+                + "\(r.page.map { " · p. \($0)" } ?? "")\(r.ocr ? " · OCR 识别文本" : "")</span></h\(level)>"
             let base = n
             body += "<div class=\"text\">" + HTML.marked(r.text, highlights: section.highlights, markAttributes: { i in
                 " id=\"hit-\(base + i + 1)\" class=\"hit\""

@@ -126,6 +126,7 @@ struct SearchPage {
             var meta = [r.date, r.agency].filter { !$0.isEmpty }.map(HTML.escape)
             meta.append("<span class=\"section\">\(HTML.escape(Self.sectionLabel(r)))</span>")
             if let page = r.page { meta.append("p. \(page)") }
+            if r.ocr { meta.append("OCR 识别文本") }
             meta.append("<span class=\"path\">\(HTML.escape(r.path)):\(r.lineStart)</span>")
             out += "<li class=\"hit\(hit.exact ? "" : " relaxed")\"><h3><a href=\"\(HTML.escape(href))\">"
                 + "\(HTML.escape(r.title.isEmpty ? r.path : r.title))</a>\(hit.exact ? "" : " <span class=\"approx\" title=\"relaxed match\">≈</span>")</h3>"

@@ -56,6 +56,8 @@ enum WebAPI {
         var section: String
         var line_start, line_end: Int
         var page: Int?
+        /// `true` for text read by OCR from a scanned page; absent otherwise.
+        var ocr: Bool?
         var text: String
         /// `[start, end)` offsets in Unicode scalars of `text`, as a snippet's fragments.
         var highlights: [[Int]]
@@ -70,7 +72,7 @@ enum WebAPI {
                            sections: preview.sections.map { s in
                                Section(section: SearchPage.sectionLabel(s.record), line_start: s.record.lineStart,
                                        line_end: s.record.lineEnd, page: s.record.page,
-                                       text: Snippet.displayable(s.record.text),
+                                       ocr: s.record.ocr ? true : nil, text: Snippet.displayable(s.record.text),
                                        highlights: s.highlights.map { [$0.lowerBound, $0.upperBound] })
                            })
         return encode(value)

@@ -32,6 +32,11 @@ struct IndexCommand: ParsableCommand {
     @Option(help: "Writers at once (default: the number of cores): shards, or for a first build or --rebuild of one database, parallel parts merged at the end.")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(help: ArgumentHelp(
+        "Read scanned PDF pages (no text layer) with Tesseract OCR; their sections are marked as OCR text.",
+        discussion: "Needs the Debian packages tesseract-ocr and tesseract-ocr-chi-sim (scripts/setup.sh --ocr installs them). A file read before without OCR is read again only when it changes or it failed for having no text layer; --rebuild reads every file again."))
+    var ocr = false
+
     @Flag(help: "Print only the summary.")
     var quiet = false
 
@@ -50,8 +55,15 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         let roots = (directories.isEmpty ? ["corpus"] : directories).map { URL(fileURLWithPath: $0) }
         let showProgress = !quiet && isTerminal(STDERR_FILENO)
-        let options = IndexOptions(rebuild: rebuild, maxFileBytes: maxFileMB << 20, sectionsPerCommit: batchSections,
+        var options = IndexOptions(rebuild: rebuild, maxFileBytes: maxFileMB << 20, sectionsPerCommit: batchSections,
                                    shards: shards, only: only, jobs: jobs)
+        if ocr {
+            let reader = PageOCR()
+            if let missing = reader.missingPiece() {
+                throw RunError("--ocr needs Tesseract with Chinese (chi_sim): \(missing); install the Debian packages tesseract-ocr tesseract-ocr-chi-sim (scripts/setup.sh --ocr does)")
+            }
+            options.ocr = reader
+        }
         let summary = try Indexer.run(roots: roots, indexPath: location.paths[0], options: options) { p in
             guard showProgress else { return }
             if p.merging {

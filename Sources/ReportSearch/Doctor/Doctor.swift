@@ -133,24 +133,23 @@ package struct Doctor: Sendable {
         return .pass(name, "\(version) at \(url.path)")
     }
 
-    /// Tesseract with `chi_sim` (optional: for scanned PDFs); with ``ocr``, reads the sample page as a picture.
+    /// Tesseract with `chi_sim` (optional: for scanned PDFs); with ``ocr``, reads the sample
+    /// page rendered to a picture by pdftoppm, as `index --ocr` reads a scan (``PageOCR``).
     func tesseractCheck() -> DoctorCheck {
         let name = "tesseract"
-        let remedy = Self.install("tesseract-ocr tesseract-ocr-chi-sim") + " (only needed for scanned PDFs, --ocr)"
-        let program = HelperProgram(name: name, package: "tesseract-ocr", executable: tesseract, timeoutSeconds: timeoutSeconds)
-        guard let url = program.resolvedURL() else {
+        let remedy = Self.install(PageOCR.packages) + " (only needed for scanned PDFs, --ocr)"
+        var reader = PageOCR()
+        (reader.tesseract, reader.pdftoppm, reader.timeoutSeconds) = (tesseract, pdftoppm, timeoutSeconds)
+        guard let url = reader.recognizer.resolvedURL() else {
             return .fail(name, "not found (reads scanned pages)", remedy: remedy, isRequired: false)
         }
-        let found = foundAt(program, url, versionArguments: ["--version"])
-        let languages = (try? program.run(["--list-langs"], path: "tesseract")).map {
-            String(decoding: $0.stdout, as: UTF8.self) + $0.stderr
-        } ?? ""
-        guard languages.split(whereSeparator: \.isNewline).contains("chi_sim") else {
-            return .fail(name, "\(found) has no chi_sim language data", remedy: remedy, isRequired: false)
+        let found = foundAt(reader.recognizer, url, versionArguments: ["--version"])
+        if let missing = reader.missingPiece() {
+            return .fail(name, "\(found): \(missing)", remedy: remedy, isRequired: false)
         }
         guard ocr else { return .pass(name, "\(found) with chi_sim", isRequired: false) }
         do {
-            let text = try recognizeSamplePage(with: program).filter { !$0.isWhitespace }
+            let text = try recognizeSamplePage(with: reader).filter { !$0.isWhitespace }
             guard text.contains(DoctorSamples.pdfChineseText) else {
                 return .fail(name, "\(found) read \(text.isEmpty ? "nothing" : "“\(text.prefix(40))”") from a picture of \(DoctorSamples.pdfChineseText)",
                              remedy: "reinstall tesseract-ocr-chi-sim: sudo apt-get install --reinstall tesseract-ocr-chi-sim", isRequired: false)
@@ -161,20 +160,12 @@ package struct Doctor: Sendable {
         return .pass(name, "\(found) with chi_sim; read \(DoctorSamples.pdfChineseText) from a scanned page", isRequired: false)
     }
 
-    /// The sample PDF rendered to a picture by poppler's `pdftoppm` (as a scan would be),
-    /// then read by Tesseract with `chi_sim`.
-    func recognizeSamplePage(with tesseract: HelperProgram) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("report-search-doctor-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let pdf = folder.appendingPathComponent("sample.pdf").path
-        try Data(DoctorSamples.pdf).write(to: URL(fileURLWithPath: pdf))
-        let renderer = HelperProgram(name: "pdftoppm", package: "poppler-utils", executable: pdftoppm, timeoutSeconds: timeoutSeconds)
-        let page = folder.appendingPathComponent("page").path
-        let rendered = try renderer.run(["-r", "200", "-gray", "-singlefile", pdf, page], path: "doctor sample PDF")
-        guard rendered.status == 0 else { throw ReportError.damaged(path: "doctor sample PDF", format: .pdf, reason: rendered.stderr) }
-        let output = try tesseract.run([page + ".pgm", "stdout", "-l", "chi_sim"], path: "doctor sample picture")
-        return String(decoding: output.stdout, as: UTF8.self)
+    /// The sample PDF's page read by OCR.
+    func recognizeSamplePage(with reader: PageOCR) throws -> String {
+        try HelperProgram.withTemporaryCopy(of: DoctorSamples.pdf, fileExtension: "pdf", for: "pdftoppm", path: "doctor sample PDF") {
+            file throws(ReportError) in
+            try reader.read(pages: [1], ofPDFAt: file, path: "doctor sample PDF")[1] ?? ""
+        }
     }
 
     /// The first version number a program prints (`pdftotext version 22.12.0` → `22.12.0`).

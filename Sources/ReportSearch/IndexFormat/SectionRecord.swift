@@ -18,11 +18,14 @@ public struct SectionRecord: Equatable, Sendable {
     public var text: String
     /// The page the section starts on, for paginated formats (PDF, OFD); `nil` otherwise.
     public var page: Int?
+    /// The text was read by OCR from a scanned page, so it may hold misread characters.
+    public var ocr: Bool
 
     public init(path: String, title: String, date: String, agency: String, documentNumber: String,
                 sectionPath: SectionPath, level: Int, lineStart: Int, lineEnd: Int, passage: Int, text: String,
-                page: Int? = nil) {
+                page: Int? = nil, ocr: Bool = false) {
         self.page = page
+        self.ocr = ocr
         self.path = path
         self.title = title
         self.date = date
@@ -50,12 +53,13 @@ public struct SectionRecord: Equatable, Sendable {
         return Array(path) + [0] + padded(lineStart, 9) + padded(passage, 5)
     }
 
-    /// 2 added the page (after the passage); version 1 records (no page) still decode.
-    static let version: UInt8 = 2
+    /// 2 added the page (after the passage), 3 the flags (after the page: 1 = OCR text);
+    /// records of versions 1 and 2 still decode.
+    static let version: UInt8 = 3
 
     /// Layout: version byte, then length-prefixed (LEB128) UTF-8 fields; headings are one
-    /// field each after their count; numbers are LEB128 (the page as page + 1, 0 for none);
-    /// the text comes last so a reader can find it cheaply.
+    /// field each after their count; numbers are LEB128 (the page as page + 1, 0 for none;
+    /// the flags); the text comes last so a reader can find it cheaply.
     public func encoded() -> [UInt8] {
         var out: [UInt8] = [Self.version]
         out.reserveCapacity(text.utf8.count + 256)
@@ -75,7 +79,7 @@ public struct SectionRecord: Equatable, Sendable {
         put(path); put(title); put(date); put(agency); put(documentNumber)
         put(sectionPath.headings.count)
         for h in sectionPath.headings { put(h) }
-        put(level); put(lineStart); put(lineEnd); put(passage); put(page.map { $0 + 1 } ?? 0)
+        put(level); put(lineStart); put(lineEnd); put(passage); put(page.map { $0 + 1 } ?? 0); put(ocr ? 1 : 0)
         put(text)
         return out
     }
@@ -89,7 +93,7 @@ public struct SectionRecord: Equatable, Sendable {
 
     private static func decode(_ data: UnsafeRawBufferPointer) -> SectionRecord? {
         var reader = RawReader(data: data)
-        guard let version = reader.byte(), version == 1 || version == 2,
+        guard let version = reader.byte(), (1...3).contains(version),
               let path = reader.string(), let title = reader.string(), let date = reader.string(),
               let agency = reader.string(), let number = reader.string(), let count = reader.int(), count < 1_000
         else { return nil }
@@ -105,10 +109,15 @@ public struct SectionRecord: Equatable, Sendable {
             guard let stored = reader.int() else { return nil }
             page = stored > 0 ? stored - 1 : nil
         }
+        var flags = 0
+        if version >= 3 {
+            guard let stored = reader.int() else { return nil }
+            flags = stored
+        }
         guard let text = reader.string() else { return nil }
         return SectionRecord(path: path, title: title, date: date, agency: agency, documentNumber: number,
                              sectionPath: SectionPath(headings), level: level, lineStart: lineStart, lineEnd: lineEnd,
-                             passage: passage, text: text, page: page)
+                             passage: passage, text: text, page: page, ocr: flags & 1 != 0)
     }
 
     /// What the exact check of a candidate needs from encoded data, found without decoding
@@ -125,15 +134,16 @@ public struct SectionRecord: Equatable, Sendable {
     }
 
     /// The fields the exact check, the proximity cache and the facet counts read, found
-    /// without decoding the rest into strings. Version 1 (no page) is read too.
+    /// without decoding the rest into strings. Versions 1 (no page) and 2 (no flags) are read too.
     static func raw(_ data: UnsafeRawBufferPointer) -> Raw? {
         var reader = RawReader(data: data)
-        guard let version = reader.byte(), version == 1 || version == 2, let path = reader.field(), reader.skipField(),
+        guard let version = reader.byte(), (1...3).contains(version), let path = reader.field(), reader.skipField(),
               let date = reader.field(), let agency = reader.field(), reader.skipField(), let count = reader.int()
         else { return nil }
         for _ in 0..<count { guard reader.skipField() else { return nil } }
         guard reader.int() != nil, let lineStart = reader.int(), reader.int() != nil, let passage = reader.int(),
-              version < 2 || reader.int() != nil, let text = reader.field() else { return nil }
+              version < 2 || reader.int() != nil, version < 3 || reader.int() != nil,
+              let text = reader.field() else { return nil }
         return Raw(path: path, date: date, agency: agency, lineStart: lineStart, passage: passage, text: text)
     }
 

@@ -91,7 +91,7 @@ enum DatabaseUpdate {
         var batchStart = 0
         while batchStart < stale.count {
             let batch = Array(stale[batchStart..<min(stale.count, batchStart + batchSize)])
-            let results = prepare(batch, builder: builder, maxBytes: options.maxFileBytes, largeBytes: options.largeReportBytes)
+            let results = prepare(batch, builder: builder, options: options)
             for (file, result) in zip(batch, results) {
                 // Replace whatever the file had (nothing, for a new file).
                 try db.deleteDocuments(withTerm: IndexSchema.filePrefix + file.relativePath)
@@ -215,11 +215,11 @@ enum DatabaseUpdate {
     /// Parses and tokenizes `batch` in parallel. Each file's outcome is moved straight into
     /// the array's storage, which then owns it (a hand-managed buffer here once leaked every
     /// document of the run: 1.3 GB on ../shared/corpus).
-    static func prepare(_ batch: [CorpusFile], builder: SectionDocumentBuilder, maxBytes: Int, largeBytes: Int) -> [Outcome] {
+    static func prepare(_ batch: [CorpusFile], builder: SectionDocumentBuilder, options: IndexOptions) -> [Outcome] {
         Array(unsafeUninitializedCapacity: batch.count) { buffer, count in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                (slots.baseAddress! + i).initialize(to: prepare(batch[i], builder: builder, maxBytes: maxBytes, largeBytes: largeBytes))
+                (slots.baseAddress! + i).initialize(to: prepare(batch[i], builder: builder, options: options))
             }
             count = batch.count
         }
@@ -238,10 +238,11 @@ enum DatabaseUpdate {
         }
     }
 
-    static func prepare(_ file: CorpusFile, builder: SectionDocumentBuilder, maxBytes: Int, largeBytes: Int) -> Outcome {
+    static func prepare(_ file: CorpusFile, builder: SectionDocumentBuilder, options: IndexOptions) -> Outcome {
         do {
-            let report = try ReportParser.read(fileAt: file.url, relativePath: file.relativePath, maxBytes: maxBytes)
-            if report.sections.reduce(0, { $0 + $1.text.utf8.count }) > largeBytes { return .large(report) }
+            let report = try ReportParser.read(fileAt: file.url, relativePath: file.relativePath, maxBytes: options.maxFileBytes,
+                                               options: ExtractionOptions(ocr: options.ocr))
+            if report.sections.reduce(0, { $0 + $1.text.utf8.count }) > options.largeReportBytes { return .large(report) }
             let docs = report.sections.map { builder.prepare(report: report, section: $0, path: file.relativePath) }
             return .success(PreparedFile(documents: docs, warnings: report.warnings))
         } catch let error as ReportError {

@@ -27,6 +27,9 @@ public struct IndexOptions: Sendable {
     /// written 256 sections at a time instead of all at once: memory stays flat on a huge file
     /// (a 50 MB one-line report: 742 MB peak before, 185 MB after, debug build).
     var largeReportBytes = 4 << 20
+    /// Reads PDF pages without a text layer (scans) with Tesseract; nil leaves them out,
+    /// and a PDF with no text at all is a bad file ("no text layer: scanned? index with --ocr").
+    package var ocr: PageOCR?
     /// Shards written at once.
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
 

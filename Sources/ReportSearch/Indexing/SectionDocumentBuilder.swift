@@ -48,7 +48,7 @@ struct SectionDocumentBuilder {
             path: path, title: report.title, date: report.date ?? "", agency: report.agency ?? "",
             documentNumber: report.documentNumber ?? "", sectionPath: section.path, level: section.level,
             lineStart: section.lineStart, lineEnd: section.lineEnd, passage: section.passage, text: section.text,
-            page: section.page)
+            page: section.page, ocr: section.ocr)
         let group = DuplicateGroup.key(folded: body)
         if let group { booleans.append(IndexSchema.duplicatePrefix + group) }
         return PreparedDocument(

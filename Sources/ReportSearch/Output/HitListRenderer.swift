@@ -76,6 +76,8 @@ public struct HitListRenderer: Sendable {
         var line_start, line_end: Int
         /// First page of the section; absent for formats without pages.
         var page: Int?
+        /// `true` when the section was read by OCR from a scanned page; absent otherwise.
+        var ocr: Bool?
         var exact: Bool
         var snippet: String
         var fragments: [Snippet]
@@ -89,7 +91,7 @@ public struct HitListRenderer: Sendable {
                             path: Self.shown(r.path), title: Self.shown(r.title), date: Self.shown(r.date),
                             agency: Self.shown(r.agency),
                             section: Self.sectionLabel(r), line_start: r.lineStart, line_end: r.lineEnd, page: r.page,
-                            exact: hit.exact, snippet: Self.snippetLine(hit), fragments: hit.snippets,
+                            ocr: r.ocr ? true : nil, exact: hit.exact, snippet: Self.snippetLine(hit), fragments: hit.snippets,
                             copies: hit.copies?.map(Self.shown))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -117,7 +119,7 @@ public struct HitListRenderer: Sendable {
             let bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
             out += "\n\(bold)\(hit.rank). \(Self.shown(r.title))\(reset)\(r.date.isEmpty ? "" : "  \(Self.shown(r.date))")\(hit.exact ? "" : "  ≈")\n"
             out += "   \(Self.sectionLabel(r))\n"
-            out += "   \(Self.shown(r.path)):\(r.lineStart)\(r.page.map { "  p. \($0)" } ?? "")  score \(String(format: "%.3f", hit.score))\n"
+            out += "   \(Self.shown(r.path)):\(r.lineStart)\(r.page.map { "  p. \($0)" } ?? "")\(r.ocr ? "  OCR" : "")  score \(String(format: "%.3f", hit.score))\n"
             for snippet in hit.snippets {
                 let line = color ? snippet.marked(open: "\u{1B}[1;31m", close: "\u{1B}[0m") : snippet.marked()
                 out += "   \(line)\n"

@@ -6,6 +6,8 @@
 /// |----------------------------------------|------------------------------------------------------------|
 /// | a PDF with text                        | lines of the cleaned text, each with its page              |
 /// | a scan (images, no text)               | throws `noTextLayer` ("no text layer: scanned? index with --ocr") |
+/// | a scan, with ``ocr`` set                | the pages read by Tesseract (``PageOCR``), lines marked ``ReportLine/ocr`` |
+/// | text pages and scanned pages, ``ocr`` set | the text layer where there is one, Tesseract's reading elsewhere |
 /// | user password set                      | throws `encrypted`                                         |
 /// | cut short, garbage after `%PDF`        | throws `damaged` with pdftotext's reason                   |
 /// | pdftotext not installed                | throws `missingHelper` ("install poppler-utils")           |
@@ -15,27 +17,64 @@ struct PDFExtractor: ReportExtractor {
     /// `pdftotext` on `PATH`, or a path (tests point it at a missing program).
     var executable = "pdftotext"
     var timeoutSeconds: Double = 120
-    /// Fewer non-space characters than this over the whole file means no text layer.
+    /// Fewer non-space characters than this over the whole file (or, for OCR, on a page)
+    /// means no text layer.
     static let minimumCharacters = 10
+    /// Reads pages without a text layer; nil (the default) leaves them out.
+    var ocr: PageOCR?
+
+    func configured(_ options: ExtractionOptions) -> any ReportExtractor {
+        var copy = self
+        copy.ocr = options.ocr
+        return copy
+    }
 
     var program: HelperProgram {
         HelperProgram(name: "pdftotext", package: "poppler-utils", executable: executable, timeoutSeconds: timeoutSeconds)
     }
 
     func extract(_ bytes: [UInt8], path: String) throws(ReportError) -> ExtractedText {
-        let output = try program.run(on: bytes, fileExtension: "pdf",
-                                     arguments: { ["-enc", "UTF-8", "-eol", "unix", $0, "-"] }, path: path)
+        guard program.resolvedURL() != nil else { throw .missingHelper(path: path, program: program.name, package: program.package) }
+        return try HelperProgram.withTemporaryCopy(of: bytes, fileExtension: "pdf", for: program.name, path: path) { file throws(ReportError) in
+            try extract(fileAt: file, path: path)
+        }
+    }
+
+    func extract(fileAt file: String, path: String) throws(ReportError) -> ExtractedText {
+        let output = try program.run(["-enc", "UTF-8", "-eol", "unix", file, "-"], path: path)
         let text = String(decoding: output.stdout, as: UTF8.self)
-        let characters = text.unicodeScalars.lazy.filter { !ReportLine.isPadding($0) && $0 != "\n" }.count
+        let characters = Self.characterCount(text[...])
         // pdftotext's messages (its stderr) say why a run failed or found no text.
         if output.status != 0 || (characters == 0 && output.stderr.contains("Error")) {
             throw Self.failure(status: output.status, stderr: output.stderr, path: path)
         }
-        guard characters >= Self.minimumCharacters else { throw .noTextLayer(path: path, format: .pdf) }
-        let lines = PaginatedTextCleaner.lines(pages: PaginatedTextCleaner.pages(ofPDFText: text))
+        var pages = PaginatedTextCleaner.pages(ofPDFText: text)
+        var scanned: [Int] = []
+        if let ocr {
+            scanned = pages.indices.filter { Self.characterCount(pages[$0].joined(separator: "\n")[...]) < Self.minimumCharacters }
+                .map { $0 + 1 }
+            for (page, recognised) in try ocr.read(pages: scanned, ofPDFAt: file, path: path) {
+                // Tesseract ends each page with a form feed.
+                pages[page - 1] = recognised.filter { $0 != "\u{0C}" }.split(separator: "\n", omittingEmptySubsequences: false)
+            }
+        } else if characters < Self.minimumCharacters {
+            throw .noTextLayer(path: path, format: .pdf)
+        }
+        var lines = PaginatedTextCleaner.lines(pages: pages)
+        if !scanned.isEmpty {
+            let scannedPages = Set(scanned)
+            for i in lines.indices where lines[i].page.map(scannedPages.contains) == true { lines[i].ocr = true }
+        }
         var warnings: [String] = []
-        if lines.isEmpty { warnings.append("\(path): the PDF's text was all page furniture") }
+        if lines.isEmpty {
+            warnings.append(scanned.isEmpty ? "\(path): the PDF's text was all page furniture" : "\(path): OCR found no text")
+        }
         return ExtractedText(lines: lines, encoding: "UTF-8", warnings: warnings)
+    }
+
+    /// Characters that are not padding or line breaks.
+    static func characterCount(_ text: Substring) -> Int {
+        text.unicodeScalars.lazy.filter { !ReportLine.isPadding($0) && $0 != "\n" }.count
     }
 
     /// Reads pdftotext's exit status and messages (1: cannot open, 3: permissions).

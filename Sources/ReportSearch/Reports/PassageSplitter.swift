@@ -61,7 +61,8 @@ struct PassageSplitter: Sendable {
     func section(_ draft: SectionDraft, _ texts: [String], first: Int, last: Int, passage: Int) -> Section {
         Section(path: draft.path, heading: draft.heading, level: draft.level, lineStart: first, lineEnd: last,
                 passage: passage, text: texts.joined(separator: "\n"),
-                page: draft.lines.first(where: { $0.number == first })?.page)
+                page: draft.lines.first(where: { $0.number == first })?.page,
+                ocr: draft.lines.contains { $0.ocr && (first...last).contains($0.number) })
     }
 
     /// Cuts an enormous paragraph after sentence ends into pieces of about ``targetCharacters``.

@@ -16,6 +16,27 @@ protocol ReportExtractor: Sendable {
 
     /// The lines of the file whose bytes are `bytes`; `path` is only for messages.
     func extract(_ bytes: [UInt8], path: String) throws(ReportError) -> ExtractedText
+
+    /// This extractor with the run's settings applied (``ExtractionOptions``); most formats
+    /// have none and return themselves.
+    func configured(_ options: ExtractionOptions) -> any ReportExtractor
+}
+
+extension ReportExtractor {
+    func configured(_ options: ExtractionOptions) -> any ReportExtractor { self }
+}
+
+/// Settings of an index run that change how files are read.
+///
+/// | setting | effect                                                                          |
+/// |---------|---------------------------------------------------------------------------------|
+/// | `ocr`   | nil: a PDF page without a text layer is left out (a PDF with none is a bad file); set: such pages are read by Tesseract and their sections marked as OCR text |
+package struct ExtractionOptions: Sendable {
+    package var ocr: PageOCR?
+
+    package init(ocr: PageOCR? = nil) {
+        self.ocr = ocr
+    }
 }
 
 /// An extractor for a format that is text once decoded: decoding is shared, and

@@ -31,8 +31,8 @@ enum ReportExtractors {
         return table
     }()
 
-    /// The extractor for `format`, or `nil` when the format cannot be read yet.
-    static func extractor(for format: ReportFormat) -> (any ReportExtractor)? {
-        byFormat[format]
+    /// The extractor for `format` with `options` applied, or `nil` when the format cannot be read yet.
+    static func extractor(for format: ReportFormat, options: ExtractionOptions = ExtractionOptions()) -> (any ReportExtractor)? {
+        byFormat[format]?.configured(options)
     }
 }

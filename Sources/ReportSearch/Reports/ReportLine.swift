@@ -12,6 +12,8 @@ struct ReportLine: Sendable {
     /// The heading level a document's own structure gives the line (a DOCX paragraph
     /// styled `heading 2` → 2), `nil` where only the numbering can tell (text, PDF, …).
     var outlineLevel: Int?
+    /// Read by OCR from a picture of the page (``PageOCR``), not from a text layer.
+    var ocr = false
 
     init(number: Int, text: Substring, page: Int? = nil, outlineLevel: Int? = nil) {
         self.number = number

@@ -44,9 +44,14 @@ public enum ReportParser {
     ///   - relativePath: the path shown in messages and used for the title fallback.
     ///   - maxBytes: files larger than this throw ``ReportError/tooLarge(path:bytes:limit:)``.
     public static func read(fileAt url: URL, relativePath: String, maxBytes: Int) throws -> Report {
+        try read(fileAt: url, relativePath: relativePath, maxBytes: maxBytes, options: ExtractionOptions())
+    }
+
+    /// ``read(fileAt:relativePath:maxBytes:)`` with the run's settings (OCR of scanned pages).
+    package static func read(fileAt url: URL, relativePath: String, maxBytes: Int, options: ExtractionOptions) throws -> Report {
         let bytes = try readBytes(url, path: relativePath, maxBytes: maxBytes)
         let format = FormatDetector.format(of: bytes, pathExtension: url.pathExtension)
-        guard let extractor = ReportExtractors.extractor(for: format) else {
+        guard let extractor = ReportExtractors.extractor(for: format, options: options) else {
             throw ReportError.unsupportedFormat(path: relativePath, format: format)
         }
         return report(from: try extractor.extract(bytes, path: relativePath), path: relativePath)

@@ -29,10 +29,13 @@ public struct Section: Sendable, Equatable {
     public var text: String
     /// The 1-based page its first line is on, for paginated formats (PDF, OFD); else `nil`.
     public var page: Int?
+    /// Some of its lines were read by OCR from a scanned page (``PageOCR``).
+    public var ocr: Bool
 
     public init(path: SectionPath, heading: String?, level: Int, lineStart: Int, lineEnd: Int, passage: Int = 0, text: String,
-                page: Int? = nil) {
+                page: Int? = nil, ocr: Bool = false) {
         self.page = page
+        self.ocr = ocr
         self.path = path
         self.heading = heading
         self.level = level

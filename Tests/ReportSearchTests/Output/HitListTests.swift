@@ -64,6 +64,17 @@ import Testing
         }
     }
 
+    @Test func anOCRSectionSaysSoInTextAndJSON() throws {
+        var one = results()
+        one.hits = [one.hits[0]]
+        #expect(!HitListRenderer(format: .json).render(one).contains("\"ocr\""))
+        #expect(!HitListRenderer(format: .text).render(one).contains("OCR"))
+        one.hits[0].record.page = 4
+        one.hits[0].record.ocr = true
+        #expect(HitListRenderer(format: .json).render(one).contains("\"ocr\":true,\"page\":4"))
+        #expect(HitListRenderer(format: .text).render(one).contains("dir/a,b.txt:3  p. 4  OCR  score 12.500"))
+    }
+
     @Test func batchRowsStartWithQidAndQuery() throws {
         let renderer = HitListRenderer(format: .csv, batch: true)
         let rows = try parseWithPython(renderer.header() + renderer.render(results(), qid: "q7", query: "增长 -下降"))

@@ -102,15 +102,23 @@ struct HelperProgram: Sendable {
     /// antiword seek in their input, so a pipe will not do); the file is removed afterwards.
     func run(on bytes: [UInt8], fileExtension: String, arguments: (String) -> [String], path: String) throws(ReportError) -> Output {
         guard resolvedURL() != nil else { throw .missingHelper(path: path, program: name, package: package) }
+        return try Self.withTemporaryCopy(of: bytes, fileExtension: fileExtension, for: name, path: path) { file throws(ReportError) in
+            try run(arguments(file), path: path)
+        }
+    }
+
+    /// Calls `body` with the path of a private temporary file holding `bytes`, removed afterwards.
+    static func withTemporaryCopy<T>(of bytes: [UInt8], fileExtension: String, for program: String, path: String,
+                                     _ body: (String) throws(ReportError) -> T) throws(ReportError) -> T {
         let temporary = FileManager.default.temporaryDirectory
             .appendingPathComponent("report-search-\(UUID().uuidString).\(fileExtension)")
         do {
             try Data(bytes).write(to: temporary, options: .atomic)
         } catch {
-            throw .unreadable(path: path, reason: "cannot write a temporary copy for \(name): \(error.localizedDescription)")
+            throw .unreadable(path: path, reason: "cannot write a temporary copy for \(program): \(error.localizedDescription)")
         }
         defer { try? FileManager.default.removeItem(at: temporary) }
-        return try run(arguments(temporary.path), path: path)
+        return try body(temporary.path)
     }
 }
 
