@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the format fixtures in corpus/formats/ from our own report
 # corpus/formats/liuxi-audit-2024-work-report.txt: PDF, DOCX with heading styles, DOCX
-# without, DOC (Word 97), OFD, and a scanned (image-only) PDF. Needs LibreOffice and
+# without, DOC (Word 97), OFD, and a scanned (image-only) PDF and OFD. Needs LibreOffice and
 # Noto CJK fonts (installed here on first use; slow), poppler-utils and img2pdf.
 # The outputs are committed, so tests never need LibreOffice. Run once after changing
 # the report text or the generators in scripts/fixtures/.
@@ -39,4 +39,6 @@ python3 scripts/fixtures/make_ofd.py "$src" "$out/$stem.ofd"
 # read, small enough to commit) and wrapped as an image-only PDF.
 pdftoppm -r 200 -mono -png -f 1 -l 2 "$work/$stem.pdf" "$work/scan"
 img2pdf "$work"/scan*.png -o "$out/$stem-scanned.pdf"
+# The same scan's first page as an image-only OFD.
+python3 scripts/fixtures/make_scanned_ofd.py "$out/$stem-scanned.ofd" "$work"/scan-1.png
 ls -l "$out"

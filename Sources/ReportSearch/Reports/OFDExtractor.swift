@@ -14,8 +14,17 @@ internal import CLibXML2
 /// | `TextObject Boundary="28 40 150 7"` → `一、情况` (stored after it)   | `一、情况` first (y 45.6) |
 /// | template `TextObject` with the running header                    | on every page, then dropped as a running header |
 /// | no `TextCode` on any page                                        | throws `noTextLayer` |
+/// | a page of `ImageObject`s only, ``ocr`` set                        | the pictures read by Tesseract (``PageOCR``), top to bottom; lines marked ``ReportLine/ocr`` |
 struct OFDExtractor: ReportExtractor {
     var format: ReportFormat { .ofd }
+    /// Reads pages that are pictures only (a scan); nil (the default) leaves them out.
+    var ocr: PageOCR?
+
+    func configured(_ options: ExtractionOptions) -> any ReportExtractor {
+        var copy = self
+        copy.ocr = options.ocr
+        return copy
+    }
 
     struct Piece {
         var x: Double
@@ -53,7 +62,17 @@ struct OFDExtractor: ReportExtractor {
             }
         }
         let pageLocations = XMLTree.descendants(documentRoot, named: "Page").compactMap { XMLTree.attribute($0, "BaseLoc") }
+        var media: [String: String] = [:]
+        if ocr != nil {
+            for res in XMLTree.descendants(documentRoot, named: "PublicRes") + XMLTree.descendants(documentRoot, named: "DocumentRes") {
+                let resPath = Self.resolve(XMLTree.text(of: res).trimmed, in: base)
+                guard let resTree = try? xml(resPath), let resRoot = resTree.root else { continue }
+                media.merge(Self.mediaFiles(in: resRoot, resPath: resPath)) { first, _ in first }
+                withExtendedLifetime(resTree) {}
+            }
+        }
         var pages: [[Substring]] = []
+        var ocrPages = Set<Int>()
         var pieceCount = 0
         for location in pageLocations {
             let pagePath = Self.resolve(location, in: base)
@@ -69,10 +88,46 @@ struct OFDExtractor: ReportExtractor {
                 }
             }
             pieceCount += pieces.count
+            if pieces.isEmpty, let ocr {
+                var recognised = ""
+                for picture in Self.pictures(in: pageRoot, media: media) {
+                    guard let bytes = try container.member(picture) else { continue }
+                    let ext = picture.split(separator: ".").last.map(String.init) ?? "png"
+                    recognised += try ocr.read(picture: bytes, fileExtension: ext, page: pages.count + 1, path: path) + "\n"
+                }
+                if !recognised.isEmpty {
+                    ocrPages.insert(pages.count + 1)
+                    pages.append(recognised.split(separator: "\n", omittingEmptySubsequences: false))
+                    continue
+                }
+            }
             pages.append(Self.visualLines(pieces).map { Substring($0) })
         }
-        guard pieceCount > 0 else { throw .noTextLayer(path: path, format: .ofd) }
-        return ExtractedText(lines: PaginatedTextCleaner.lines(pages: pages), encoding: "UTF-8")
+        guard pieceCount > 0 || !ocrPages.isEmpty else { throw .noTextLayer(path: path, format: .ofd) }
+        let lines = PaginatedTextCleaner.lines(pages: pages, ocrPages: ocrPages)
+        return ExtractedText(lines: lines, encoding: "UTF-8", warnings: lines.isEmpty ? ["\(path): OCR found no text"] : [])
+    }
+
+    /// The package members of a resource file's pictures (`MultiMedia` → `MediaFile`), by
+    /// resource ID; the file's `BaseLoc` folder is relative to the resource file.
+    static func mediaFiles(in resRoot: xmlNodePtr, resPath: String) -> [String: String] {
+        let folder = resolve(XMLTree.attribute(resRoot, "BaseLoc") ?? "", in: Self.folder(of: resPath))
+        let base = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
+        var files: [String: String] = [:]
+        for item in XMLTree.descendants(resRoot, named: "MultiMedia") {
+            guard let id = XMLTree.attribute(item, "ID"), let file = XMLTree.child(item, "MediaFile") else { continue }
+            files[id] = resolve(XMLTree.text(of: file).trimmed, in: base)
+        }
+        return files
+    }
+
+    /// The members of a page's `ImageObject`s, top to bottom, then left to right.
+    static func pictures(in pageRoot: xmlNodePtr, media: [String: String]) -> [String] {
+        XMLTree.descendants(pageRoot, named: "ImageObject").compactMap { object -> (y: Double, x: Double, member: String)? in
+            guard let id = XMLTree.attribute(object, "ResourceID"), let member = media[id] else { return nil }
+            let box = (XMLTree.attribute(object, "Boundary") ?? "").split(separator: " ").compactMap { Double($0) }
+            return (box.count >= 2 ? box[1] : 0, box.first ?? 0, member)
+        }.sorted { ($0.y, $0.x) < ($1.y, $1.x) }.map(\.member)
     }
 
     /// Every `TextCode` below `root`, placed on the page.

@@ -54,17 +54,12 @@ struct PDFExtractor: ReportExtractor {
             scanned = pages.indices.filter { Self.characterCount(pages[$0].joined(separator: "\n")[...]) < Self.minimumCharacters }
                 .map { $0 + 1 }
             for (page, recognised) in try ocr.read(pages: scanned, ofPDFAt: file, path: path) {
-                // Tesseract ends each page with a form feed.
-                pages[page - 1] = recognised.filter { $0 != "\u{0C}" }.split(separator: "\n", omittingEmptySubsequences: false)
+                pages[page - 1] = recognised.split(separator: "\n", omittingEmptySubsequences: false)
             }
         } else if characters < Self.minimumCharacters {
             throw .noTextLayer(path: path, format: .pdf)
         }
-        var lines = PaginatedTextCleaner.lines(pages: pages)
-        if !scanned.isEmpty {
-            let scannedPages = Set(scanned)
-            for i in lines.indices where lines[i].page.map(scannedPages.contains) == true { lines[i].ocr = true }
-        }
+        let lines = PaginatedTextCleaner.lines(pages: pages, ocrPages: Set(scanned))
         var warnings: [String] = []
         if lines.isEmpty {
             warnings.append(scanned.isEmpty ? "\(path): the PDF's text was all page furniture" : "\(path): OCR found no text")

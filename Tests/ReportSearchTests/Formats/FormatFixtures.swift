@@ -7,6 +7,9 @@ enum FormatFixtures {
     static let folder = "formats"
     static let stem = "liuxi-audit-2024-work-report"
     static let scannedPDF = "formats/liuxi-audit-2024-work-report-scanned.pdf"
+    static let scannedOFD = "formats/liuxi-audit-2024-work-report-scanned.ofd"
+    /// The files with no text layer: skipped unless indexed with OCR.
+    static let scans = [scannedPDF, scannedOFD]
     /// Every readable copy of the report, the text first.
     static let copies = ["\(stem).txt", "\(stem).pdf", "\(stem).docx", "\(stem)-nostyles.docx", "\(stem).doc", "\(stem).ofd"]
 

@@ -9,6 +9,7 @@ import Testing
     static let tesseractReady = PageOCR().missingPiece() == nil
     static let scan = "liuxi-audit-2024-work-report-scanned.pdf"
     static let textPDF = "liuxi-audit-2024-work-report.pdf"
+    static let scannedOFD = "liuxi-audit-2024-work-report-scanned.ofd"
 
     func extractor(tesseract: String = "tesseract") -> PDFExtractor {
         var ocr = PageOCR()
@@ -77,6 +78,18 @@ import Testing
         #expect(scanHit.record.ocr && scanHit.record.page == 1)
         #expect(hits.filter { $0.record.path == "text.pdf" }.allSatisfy { !$0.record.ocr })
         #expect(hits.contains { $0.record.path == "text.pdf" })
+    }
+
+    @Test(.enabled(if: tesseractReady, "needs tesseract-ocr-chi-sim (scripts/setup.sh --ocr)"))
+    func anImageOnlyOFDIsReadFromItsPictures() throws {
+        let bytes = try FormatFixtures.bytes(Self.scannedOFD)
+        #expect(throws: ReportError.noTextLayer(path: "s.ofd", format: .ofd)) { try OFDExtractor().extract(bytes, path: "s.ofd") }
+        var ocr = PageOCR()
+        ocr.tesseract = "tesseract"
+        let text = try OFDExtractor().configured(ExtractionOptions(ocr: ocr)).extract(bytes, path: "s.ofd")
+        #expect(text.lines.allSatisfy { $0.ocr && $0.page == 1 })
+        let joined = text.lines.map { String($0.text) }.joined(separator: "\n")
+        #expect(joined.contains("审计工作总体情况") && joined.contains("预算执行审计"))
     }
 
     @Test func withoutTesseractAScanNamesThePackagesAndTextPDFsStillRead() throws {

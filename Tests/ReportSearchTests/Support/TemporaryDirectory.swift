@@ -21,13 +21,13 @@ struct TemporaryDirectory: ~Copyable {
         return file
     }
 
-    /// A copy of the project's corpus in this directory, without the scanned PDF: that one
-    /// is skipped (no text layer) and so retried on every run, which would write; the
+    /// A copy of the project's corpus in this directory, without the scanned PDF and OFD:
+    /// they are skipped (no text layer) and so retried on every run, which would write; the
     /// tests using the copy are about files that index.
     func copyOfCorpus() throws -> URL {
         let target = url.appendingPathComponent("corpus")
         try FileManager.default.copyItem(at: TestPaths.corpus, to: target)
-        try FileManager.default.removeItem(at: target.appendingPathComponent(FormatFixtures.scannedPDF))
+        for scan in FormatFixtures.scans { try FileManager.default.removeItem(at: target.appendingPathComponent(scan)) }
         return target
     }
 

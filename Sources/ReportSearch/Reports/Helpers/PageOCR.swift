@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads the pages of a PDF that have no text layer (a scan) with Tesseract: each page is
 /// rendered to a grey picture by poppler's `pdftoppm` and recognised with the `chi_sim`
-/// model (which also reads Latin letters and digits). Both run as child processes with a
+/// model (which also reads Latin letters and digits). An OFD's scanned pages are pictures
+/// already (PNG, JPEG, TIFF…): they are recognised as they are. Both run as child processes with a
 /// time limit (``HelperProgram``); Tesseract is limited to one thread, since the indexer
 /// already reads several files at once.
 ///
@@ -77,16 +78,32 @@ package struct PageOCR: Sendable {
             guard rendered.status == 0, FileManager.default.fileExists(atPath: picture) else {
                 throw .damaged(path: path, format: .pdf, reason: "pdftoppm could not render page \(page)")
             }
-            let output = try recognizer.run([picture, "stdout", "-l", Self.language], path: path)
-            if output.status != 0 {
-                if output.stderr.contains("Failed loading language") || output.stderr.contains("traineddata") {
-                    throw .missingHelper(path: path, program: "tesseract's \(Self.language) model", package: "tesseract-ocr-chi-sim")
-                }
-                throw .damaged(path: path, format: .pdf, reason: "tesseract could not read page \(page)")
-            }
-            texts[page] = String(decoding: output.stdout, as: UTF8.self)
+            texts[page] = try recognise(pictureAt: picture, format: .pdf, page: page, path: path)
             try? FileManager.default.removeItem(atPath: picture)
         }
         return texts
+    }
+
+    /// The text of a picture of one page (an OFD's scanned page), given as its bytes.
+    func read(picture: [UInt8], fileExtension: String, page: Int, path: String) throws(ReportError) -> String {
+        guard recognizer.resolvedURL() != nil else {
+            throw .missingHelper(path: path, program: "tesseract", package: Self.packages)
+        }
+        return try HelperProgram.withTemporaryCopy(of: picture, fileExtension: fileExtension, for: "tesseract", path: path) {
+            file throws(ReportError) in
+            try recognise(pictureAt: file, format: .ofd, page: page, path: path)
+        }
+    }
+
+    func recognise(pictureAt picture: String, format: ReportFormat, page: Int, path: String) throws(ReportError) -> String {
+        let output = try recognizer.run([picture, "stdout", "-l", Self.language], path: path)
+        if output.status != 0 {
+            if output.stderr.contains("Failed loading language") || output.stderr.contains("traineddata") {
+                throw .missingHelper(path: path, program: "tesseract's \(Self.language) model", package: "tesseract-ocr-chi-sim")
+            }
+            throw .damaged(path: path, format: format, reason: "tesseract could not read page \(page)")
+        }
+        // Tesseract ends each page with a form feed.
+        return String(decoding: output.stdout, as: UTF8.self).filter { $0 != "\u{0C}" }
     }
 }

@@ -9,8 +9,9 @@
 /// | [`柳溪区审计局`, `一、总体情况`, `全年完成审计项目…(full)`, `— 1 —`],      | `一、总体情况` (1),                      |
 /// | [`柳溪区审计局`, `42个。`, `二、主要做法`, `— 2 —`]                         | `全年完成审计项目…42个。` (1), `二、主要做法` (2) |
 enum PaginatedTextCleaner {
-    /// The report lines of `pages`, each page given as its raw text lines.
-    static func lines(pages: [[Substring]]) -> [ReportLine] {
+    /// The report lines of `pages`, each page given as its raw text lines; the lines of
+    /// `ocrPages` (1-based) are marked as read by OCR.
+    static func lines(pages: [[Substring]], ocrPages: Set<Int> = []) -> [ReportLine] {
         var kept: [[String]] = []
         var layout: [[(indented: Bool, blankBefore: Bool, width: Double)]] = []
         for page in pages {
@@ -51,7 +52,10 @@ enum PaginatedTextCleaner {
         let paragraphs = ParagraphJoiner.paragraphs(visual)
         let text = paragraphs.map(\.text).joined(separator: "\n")
         var lines = ReportLine.lines(of: text)
-        for i in lines.indices where i < paragraphs.count { lines[i].page = paragraphs[i].page }
+        for i in lines.indices where i < paragraphs.count {
+            lines[i].page = paragraphs[i].page
+            lines[i].ocr = ocrPages.contains(paragraphs[i].page)
+        }
         return lines
     }
 
