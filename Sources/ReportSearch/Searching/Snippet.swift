@@ -71,19 +71,24 @@ public struct SnippetMaker: Sendable {
     ///   - folded: `text` folded (``NormalizedText/foldedScalars(_:folding:)``), when the
     ///     caller has it already (the exact check made it); folded here otherwise;
     ///   - needles: folded text units to highlight as whole spans;
-    ///   - fallbackTerms: folded terms (bigrams, words) highlighted when no needle occurs.
-    public func snippets(for text: String, folded: [UInt32]? = nil, needles: [String], fallbackTerms: [String]) -> [Snippet] {
+    ///   - fallbackWords: the words of the needles (``QueryWords``), highlighted when no
+    ///     needle occurs whole (a relaxed hit);
+    ///   - fallbackTerms: folded terms (bigrams, words) highlighted when no needle and no
+    ///     fallback word occurs.
+    public func snippets(for text: String, folded: [UInt32]? = nil, needles: [String], fallbackWords: [String] = [],
+                         fallbackTerms: [String]) -> [Snippet] {
         let original = Array(text.unicodeScalars)
         var folded = folded ?? []
         if folded.count != original.count { folded = NormalizedText.foldedScalars(text) }
-        // Each query word's occurrences; when none occurs whole (a relaxed hit), its terms'.
-        var words = Array(Set(needles.filter { !$0.isEmpty })).sorted()
+        // Each query unit's occurrences; when none occurs whole (a relaxed hit), its words',
+        // and when none of those occurs either, its terms'.
         var isFallback = false
-        var occurrences = Self.occurrences(of: words, in: folded)
-        if occurrences.allSatisfy(\.isEmpty) {
-            words = Array(Set(fallbackTerms.filter { !$0.isEmpty })).sorted()
+        var occurrences: [[Range<Int>]] = []
+        for (tier, candidates) in [needles, fallbackWords, fallbackTerms].enumerated() {
+            let words = Array(Set(candidates.filter { !$0.isEmpty })).sorted()
             occurrences = Self.occurrences(of: words, in: folded)
-            isFallback = true
+            isFallback = tier > 0
+            if !occurrences.allSatisfy(\.isEmpty) { break }
         }
         let spans = Self.merged(occurrences.flatMap { $0 })
         var unseen = Set(occurrences.indices.filter { !occurrences[$0].isEmpty })

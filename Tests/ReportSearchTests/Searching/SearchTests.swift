@@ -114,6 +114,38 @@ import Testing
         #expect(try engine().search("\"审查合法性\"").hits.isEmpty)
     }
 
+    @Test func aUnitIsCutIntoWordsWhereItsBigramsAreRare() throws {
+        // Sections holding each bigram on gov-reports (QueryWords' table).
+        let sections: [String: Int] = [
+            "预算": 424, "算执": 10, "执行": 743, "行审": 26, "审计": 180,
+            "城乡": 797, "乡居": 241, "居民": 650, "民收": 242, "收入": 779,
+            "营商": 254, "商环": 216, "环境": 1573,
+            "安全": 2142, "全生": 440, "生产": 2304, "产责": 35, "责任": 926, "任制": 174,
+            "基站": 38, "站建": 25, "建设": 4618,
+        ]
+        func words(_ unit: String) -> [String] { QueryWords.words(of: unit) { sections[$0] ?? 0 } }
+        #expect(words("预算执行审计") == ["预算", "执行", "审计"])
+        #expect(words("城乡居民收入") == ["城乡", "居民", "收入"])
+        #expect(words("营商环境") == ["营商环境"])
+        #expect(words("安全生产责任制") == ["安全", "生产", "责任制"])
+        #expect(words("5g基站建设") == ["5g", "基站建设"])
+        #expect(words("审计") == ["审计"])
+        #expect(words("税") == [])
+    }
+
+    @Test func aRelaxedSnippetHighlightsWordsNotTouchingBigrams() throws {
+        let maker = SnippetMaker()
+        let text = "依法履行审计监督职责，完成预算编制。"
+        let bigrams = ["预算", "算执", "执行", "行审", "审计"]
+        // Before: the bigrams 行审 and 审计 touched and were one mark across two words.
+        #expect(maker.snippets(for: text, needles: ["预算执行审计"], fallbackTerms: bigrams)[0].marked() == "依法履【行审计】监督职责，完成【预算】编制。")
+        let words = maker.snippets(for: text, needles: ["预算执行审计"], fallbackWords: ["预算", "执行", "审计"], fallbackTerms: bigrams)
+        #expect(words[0].marked() == "依法履行【审计】监督职责，完成【预算】编制。")
+        // No word occurs whole: the bigrams are still shown.
+        let only = maker.snippets(for: "推行审慎监管", needles: ["预算执行审计"], fallbackWords: ["预算", "执行", "审计"], fallbackTerms: bigrams)
+        #expect(only[0].marked() == "推【行审】慎监管")
+    }
+
     @Test func perDocumentCapAndPaging() throws {
         let engine = try engine()
         let capped = try engine.search("法治", options: SearchOptions(limit: 100, perDocument: 1)).hits
