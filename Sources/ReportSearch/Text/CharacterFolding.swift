@@ -24,10 +24,11 @@ package struct CharacterFolding: Sendable {
     /// Number of Traditional characters that fold to a different Simplified one.
     package let traditionalCount: Int
 
-    /// The process-wide folding (OpenCC is loaded once, ~50 ms).
-    package static let shared = CharacterFolding()
+    /// The process-wide folding: OpenCC's pairs from the per-user cache
+    /// (``TraditionalFoldingCache``), else from OpenCC (~100 ms), then cached.
+    package static let shared = CharacterFolding(cache: TraditionalFoldingCache(folder: TraditionalFoldingCache.userFolder))
 
-    init() {
+    init(cache: TraditionalFoldingCache = TraditionalFoldingCache(folder: nil)) {
         var table = [UInt32](unsafeUninitializedCapacity: 0x10000) { buffer, count in
             for i in 0..<0x10000 { buffer[i] = UInt32(i) }
             count = 0x10000
@@ -47,7 +48,13 @@ package struct CharacterFolding: Sendable {
                 if lower.count == 1, let l = lower.first { table[c] = l.value }
             }
         }
-        let traditional = Self.loadTraditionalFolding()
+        let traditional: [(UInt32, UInt32)]
+        if let cached = cache.load() {
+            traditional = cached
+        } else {
+            traditional = Self.loadTraditionalFolding()
+            cache.store(traditional)
+        }
         for (from, to) in traditional { table[Int(from)] = to }
         // CJK compatibility ideographs (豈 U+F900 …) are canonically the unified ones
         // (豈 U+8C48): fold them alike, then as their unified form folds.
