@@ -146,6 +146,24 @@ import Testing
         #expect(only[0].marked() == "推【行审】慎监管")
     }
 
+    @Test func theAnyTermMatchOfALongQueryORsItsRarestTerms() throws {
+        let database = try XapianDatabase(path: try SharedIndexes.sample())
+        let query = try QueryParser.parse("防范化解地方政府债务风险 法治政府建设")
+        let compiler = QueryCompiler(query, database: database)
+        let kept = try #require(try compiler.keptTerms(.anyTerm))
+        let bigrams = Set(query.positiveTexts.flatMap { Tokenizer().tokens(in: $0).filter { $0.kind == .bigram }.map(\.term) })
+        #expect(bigrams.count == 15 && kept.count == QueryCompiler.anyTermLimit && kept.isSubset(of: bigrams))
+        // Every term left out is at least as common as every term kept.
+        let rarestLeftOut = try bigrams.subtracting(kept).map { try database.termFrequency($0) }.min() ?? 0
+        let commonestKept = try kept.map { try database.termFrequency($0) }.max() ?? 0
+        #expect(commonestKept <= rarestLeftOut)
+        let description = try compiler.matchingQuery(.anyTerm).description
+        #expect(bigrams.subtracting(kept).allSatisfy { !description.contains($0) })
+        // The other stages, and short queries, keep every term.
+        #expect(try compiler.keptTerms(.allTerms) == nil)
+        #expect(try QueryCompiler(try QueryParser.parse("法治政府建设"), database: database).keptTerms(.anyTerm) == nil)
+    }
+
     @Test func perDocumentCapAndPaging() throws {
         let engine = try engine()
         let capped = try engine.search("法治", options: SearchOptions(limit: 100, perDocument: 1)).hits
