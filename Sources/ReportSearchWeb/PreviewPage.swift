@@ -9,7 +9,8 @@ import ReportSearch
 /// buttons that remember the current hit.
 struct PreviewPage {
     var preview: ReportPreview
-    var query: String
+    /// The search the preview was opened from: its query is marked, "← results" returns to it.
+    var search: SearchRequest
     /// Whether `/report/{id}/original` may serve the file (`--no-originals` turns it off).
     var originals: Bool
 
@@ -18,7 +19,7 @@ struct PreviewPage {
     func render() -> String {
         let first = preview.sections.first?.record
         let title = preview.title.isEmpty ? preview.path : preview.title
-        let back = query.isEmpty ? "/" : "/?q=" + SearchRequest.encode(query)
+        let back = search.query.isEmpty ? "/" : "/?" + search.queryString
         var meta = [first?.date ?? "", first?.agency ?? "", first?.documentNumber ?? ""].filter { !$0.isEmpty }.map(HTML.escape)
         meta.append("<span class=\"path\">\(HTML.escape(preview.path))</span>")
         if originals && preview.originalFile != nil {
@@ -26,7 +27,7 @@ struct PreviewPage {
         }
         let total = hitCount
         var body = "<header class=\"bar\"><a class=\"home\" href=\"/\">report-search</a>"
-            + SearchForm.render(query: query) + "</header>"
+            + SearchForm.render(query: search.query, hidden: search.hiddenFields) + "</header>"
         body += "<nav class=\"hitbar\" data-hits=\"\(total)\"><a href=\"\(HTML.escape(back))\">← results</a> · "
             + "<span id=\"hit-status\">\(counted(total, "hit"))</span>"
         if total > 0 {

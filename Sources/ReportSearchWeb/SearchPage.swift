@@ -10,7 +10,7 @@ struct SearchPage {
     func render() -> String {
         let title = request.query.isEmpty ? "report-search" : "\(request.query) — report-search"
         var body = "<header class=\"bar\"><a class=\"home\" href=\"/\">report-search</a>"
-            + SearchForm.render(query: request.query, hidden: hiddenFields) + "</header>"
+            + SearchForm.render(query: request.query, hidden: request.hiddenFields) + "</header>"
         guard let results else {
             body += "<main class=\"intro\"><p>输入查询词，查找报告中的相关章节。Words separated by spaces must all occur; "
                 + "\"quoted phrase\" is exact; -word excludes; A OR B; year:2020, agency:…, path:….</p></main>"
@@ -23,17 +23,6 @@ struct SearchPage {
         }
         body += hits(results) + paging(results) + "</main></div>"
         return HTML.page(title: title, body: body)
-    }
-
-    /// The filters and sort ride along when a new query is typed.
-    var hiddenFields: [(String, String)] {
-        var fields: [(String, String)] = []
-        if let from = request.from { fields.append(("from", String(from))) }
-        if let to = request.to { fields.append(("to", String(to))) }
-        if !request.agency.isEmpty { fields.append(("agency", request.agency)) }
-        if !request.folder.isEmpty { fields.append(("folder", request.folder)) }
-        if request.sort != .relevance { fields.append(("sort", request.sort.rawValue)) }
-        return fields
     }
 
     func link(_ change: (inout SearchRequest) -> Void) -> String { "/?" + request.with(change).queryString }
@@ -122,7 +111,7 @@ struct SearchPage {
         for hit in results.hits {
             let r = hit.record
             let id = ReportID(path: r.path)
-            let href = "/report/\(id)?q=\(SearchRequest.encode(request.effectiveQuery))#s-\(r.lineStart)-\(r.passage)"
+            let href = "/report/\(id)?\(request.queryString)#s-\(r.lineStart)-\(r.passage)"
             var meta = [r.date, r.agency].filter { !$0.isEmpty }.map(HTML.escape)
             meta.append("<span class=\"section\">\(HTML.escape(Self.sectionLabel(r)))</span>")
             if let page = r.page { meta.append("p. \(page)") }
@@ -136,7 +125,7 @@ struct SearchPage {
             }
             if let copies = hit.copies, !copies.isEmpty {
                 out += "<p class=\"copies\">also in \(counted(copies.count, "other report")): "
-                    + copies.map { "<a href=\"\(HTML.escape("/report/\(ReportID(path: $0))?q=" + SearchRequest.encode(request.effectiveQuery)))\">\(HTML.escape($0))</a>" }
+                    + copies.map { "<a href=\"\(HTML.escape("/report/\(ReportID(path: $0))?" + request.queryString))\">\(HTML.escape($0))</a>" }
                         .joined(separator: ", ") + "</p>"
             }
             out += "</li>"

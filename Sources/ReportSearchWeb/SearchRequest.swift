@@ -119,6 +119,17 @@ struct SearchRequest: Equatable, Sendable {
         return pairs.map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&")
     }
 
+    /// The filters and sort, which ride along (as hidden form fields) when a new query is typed.
+    var hiddenFields: [(String, String)] {
+        var fields: [(String, String)] = []
+        if let from { fields.append(("from", String(from))) }
+        if let to { fields.append(("to", String(to))) }
+        if !agency.isEmpty { fields.append(("agency", agency)) }
+        if !folder.isEmpty { fields.append(("folder", folder)) }
+        if sort != .relevance { fields.append(("sort", sort.rawValue)) }
+        return fields
+    }
+
     /// A copy changed by `change`, back on page 1 unless `change` set a page.
     func with(_ change: (inout SearchRequest) -> Void) -> SearchRequest {
         var copy = self

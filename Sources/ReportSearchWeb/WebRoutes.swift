@@ -48,10 +48,12 @@ struct WebRoutes: Sendable {
         }
     }
 
+    /// The preview keeps the search it was opened from (query, filters, sort, page), so
+    /// "← results" returns to that page of that search.
     func previewPage(_ request: Request, id: String) async throws -> Response {
-        let query = Self.query(request)
-        let preview = try await report(id: id, query: query)
-        return Self.html(PreviewPage(preview: preview, query: query, originals: originals).render())
+        let search = try SearchRequest(queryString: request.uri.query)
+        let preview = try await report(id: id, query: search.query)
+        return Self.html(PreviewPage(preview: preview, search: search, originals: originals).render())
     }
 
     func original(id: String) async throws -> Response {

@@ -119,6 +119,27 @@ import Testing
         }
     }
 
+    @Test func aPreviewKeepsTheSearchItWasOpenedFrom() async throws {
+        let engine = try SearchEngine(indexPaths: [try WebFixture.sampleIndex()])
+        let hit = try #require(try engine.search("合法性审查").hits.first)
+        let year = try #require(Int(hit.record.date.prefix(4)))
+        let settings = "q=%E5%90%88%E6%B3%95%E6%80%A7%E5%AE%A1%E6%9F%A5&from=\(year)&to=\(year)&sort=date"
+        try await WebFixture.server().application().test(.router) { client in
+            // The hit list links to the preview with the search's own settings, not a typed query.
+            try await client.execute(uri: "/?" + settings, method: .get) { response in
+                #expect(response.text.contains("href=\"/report/\(ReportID(path: hit.record.path))?\(HTML.escape(settings))#s-"))
+                #expect(!response.text.contains("year%3A"))
+            }
+            try await client.execute(uri: "/report/\(ReportID(path: hit.record.path))?" + settings, method: .get) { response in
+                #expect(response.status == .ok)
+                // "← results" goes back to that search; the box holds the query as typed.
+                #expect(response.text.contains("<a href=\"/?\(HTML.escape(settings))\">← results</a>"))
+                #expect(response.text.contains("value=\"合法性审查\""))
+                #expect(response.text.contains("<mark"))
+            }
+        }
+    }
+
     @Test func apiSearchHasTheCLIFieldNames() async throws {
         try await WebFixture.server().application().test(.router) { client in
             try await client.execute(uri: WebFixture.uri("/api/search", [("q", "合法性审查"), ("size", "5")]), method: .get) { response in
