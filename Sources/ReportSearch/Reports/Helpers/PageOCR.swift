@@ -3,9 +3,9 @@ import Foundation
 /// Reads the pages of a PDF that have no text layer (a scan) with Tesseract: each page is
 /// rendered to a grey picture by poppler's `pdftoppm` and recognised with the `chi_sim`
 /// model (which also reads Latin letters and digits). An OFD's scanned pages are pictures
-/// already (PNG, JPEG, TIFF…): they are recognised as they are. Both run as child processes with a
-/// time limit (``HelperProgram``); Tesseract is limited to one thread, since the indexer
-/// already reads several files at once.
+/// already (PNG, JPEG, TIFF…): they are recognised as they are. Both programs run as child
+/// processes with a time limit (``HelperProgram``); Tesseract is limited to one thread,
+/// since the indexer already reads several files at once.
 ///
 /// | situation                                  | result                                             |
 /// |--------------------------------------------|----------------------------------------------------|
@@ -45,7 +45,7 @@ package struct PageOCR: Sendable {
     /// |-----------------------------------|-------------------------------------------------|
     /// | tesseract-ocr-chi-sim installed   | nil                                             |
     /// | no `tesseract` on `PATH`          | "tesseract is not installed"                    |
-    /// | tesseract without `chi_sim`       | "tesseract 5.3.0 has no chi_sim language data"  |
+    /// | tesseract without `chi_sim`       | "tesseract has no chi_sim language data"        |
     package func missingPiece() -> String? {
         guard recognizer.resolvedURL() != nil else { return "tesseract is not installed" }
         let listed = (try? recognizer.run(["--list-langs"], path: "tesseract")).map {
