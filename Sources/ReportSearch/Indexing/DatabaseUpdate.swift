@@ -31,6 +31,9 @@ enum DatabaseUpdate {
         let reader = try db.reader()
         try IndexSchema.checkFormat(of: reader, path: indexPath)
         let format = try IndexSchema.storedFormat(of: reader)
+        if let synonyms = options.keptSynonyms, !synonyms.entries.isEmpty {
+            try SynonymImport.write(synonyms, into: db, reader: reader)
+        }
         // The character totals of trend --per-10k (CharacterTotals), kept in step with the
         // sections and stored with every commit.
         var (totals, recounted) = try characterTotals(of: reader)
