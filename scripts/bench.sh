@@ -9,6 +9,11 @@
 #   BENCH_SCRATCH=.build-release ...      build release there (keeps it apart from .build)
 #   BENCH_PROFILE=1 scripts/bench.sh      also preads and instructions per query on gov-reports
 #                                         (scripts/bench/profile_queries.sh: strace -c, callgrind)
+#   BENCH_EXTRACT=1 scripts/bench.sh      also extraction throughput: 40 gov-reports as PDF and
+#                                         DOCX (LibreOffice, converted once and kept in the
+#                                         scratch folder) against the same reports as text,
+#                                         and pdftotext alone (scripts/bench/extraction.sh)
+#   BENCH_EXTRACT=only scripts/bench.sh   only that (a few minutes once converted)
 #
 # For each corpus: index wall and CPU time, peak memory, size before and after
 # compaction, for report-search and, in the same run, Xapian FLAG_CJK_NGRAM through
@@ -37,6 +42,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 results="$work/results.jsonl"
 py=/usr/bin/python3
+
+if [ "${BENCH_EXTRACT:-0}" != 0 ]; then
+  scripts/bench/extraction.sh "$bin" "${BENCH_SCRATCH:-.build}" "${BENCH_EXTRACT_FILES:-40}"
+  [ "$BENCH_EXTRACT" = only ] && exit 0
+fi
 
 if [ "${BENCH_DESIGN:-0}" = 1 ]; then
   "$bin/report-search-bench" tokenizer "$shared/gov-reports"

@@ -193,6 +193,10 @@ cx_status cx_database_doccount(const cx_database *database, uint32_t *out, char 
     return guard(error, [&] { *out = database->db.get_doccount(); });
 }
 
+cx_status cx_database_total_length(const cx_database *database, uint64_t *out, char **error) {
+    return guard(error, [&] { *out = database->db.get_total_length(); });
+}
+
 cx_status cx_database_termfreq(const cx_database *database, const char *term, size_t term_length,
                                uint32_t *out, char **error) {
     return guard(error, [&] { *out = database->db.get_termfreq(str(term, term_length)); });

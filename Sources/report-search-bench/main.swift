@@ -5,6 +5,9 @@
 //   report-search-bench sections DIR...       every section as a JSON line, the peers' input
 //                                             (scripts/bench/README.md): the same sections
 //                                             for every system
+//   report-search-bench extract DIR [RUNS]    every file read as the indexer reads it, one
+//                                             at a time on one thread: a JSON line with the
+//                                             median seconds of RUNS (scripts/bench/extraction.sh)
 import Dispatch
 import Foundation
 import ReportSearch
@@ -80,7 +83,7 @@ func timeQuery(_ db: XapianDatabase, runs: Int = 7, _ makeQuery: () throws -> Xa
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: report-search-bench tokenizer DIR | formats DIR SCRATCH | sections DIR...\n".utf8))
+    FileHandle.standardError.write(Data("usage: report-search-bench tokenizer DIR | formats DIR SCRATCH | sections DIR... | extract DIR [RUNS]\n".utf8))
     exit(64)
 }
 
@@ -158,6 +161,33 @@ case "sections":
             out.write(line)
         }
     }
+
+case "extract":
+    // Format detection, the format's extractor (pdftotext as a child process for a PDF; ZIP
+    // and libxml2 for DOCX), page furniture, title/date/agency and sections: what `index`
+    // does to a file before tokenizing it. Files that fail count in `failed`.
+    let listing = try CorpusWalker.files(under: URL(fileURLWithPath: arguments[2]))
+    let runs = arguments.count > 3 ? max(1, Int(arguments[3]) ?? 1) : 1
+    _ = CharacterFolding.shared
+    var times: [Double] = []
+    var counts = (files: 0, bytes: 0, sections: 0, characters: 0, failed: 0)
+    for _ in 0..<runs {
+        counts = (0, 0, 0, 0, 0)
+        times.append(seconds {
+            for file in listing {
+                counts.bytes += max(0, file.size)
+                guard let report = try? ReportParser.read(fileAt: file.url, relativePath: file.relativePath, maxBytes: 64 << 20)
+                else { counts.failed += 1; continue }
+                counts.files += 1
+                counts.sections += report.sections.count
+                counts.characters += report.sections.reduce(0) { $0 + $1.text.unicodeScalars.count }
+            }
+        })
+    }
+    let object: [String: Any] = ["files": counts.files, "failed": counts.failed, "bytes": counts.bytes,
+                                 "sections": counts.sections, "characters": counts.characters,
+                                 "seconds": median(times), "runs": runs]
+    print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
 
 default:
     FileHandle.standardError.write(Data("unknown benchmark \(arguments[1])\n".utf8))

@@ -80,6 +80,8 @@ cx_status cx_database_reopen(cx_database *database, char *_Nullable *_Nullable e
 void cx_database_free(cx_database *_Nullable database);
 
 cx_status cx_database_doccount(const cx_database *database, uint32_t *out, char *_Nullable *_Nullable error);
+/* The sum of every document's length (the sum of its wdfs) over every shard. */
+cx_status cx_database_total_length(const cx_database *database, uint64_t *out, char *_Nullable *_Nullable error);
 cx_status cx_database_termfreq(const cx_database *database, const char *_Nullable term, size_t term_length,
                                uint32_t *out, char *_Nullable *_Nullable error);
 cx_status cx_database_get_document(const cx_database *database, uint32_t docid,

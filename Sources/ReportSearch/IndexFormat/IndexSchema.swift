@@ -48,6 +48,10 @@ enum IndexSchema {
     /// The synonym dictionary as imported (`term<TAB>a|b` lines), for readers of Xapian's
     /// synonym table that cannot see it: 1.4's remote backend serves no synonyms.
     static let synonymsKey = "synonyms"
+    /// Sections and characters per year, agency and folder, with the document count and
+    /// total length they describe (``CharacterTotals``): what `trend --per-10k` divides by.
+    /// Indexes written before it have none; their next `index` run counts and stores them.
+    static let charactersKey = "characters"
 
     /// The format an index was written in (empty for a database nothing was written to).
     static func storedFormat(of database: XapianDatabase) throws -> String {

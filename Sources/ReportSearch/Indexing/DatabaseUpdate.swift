@@ -31,6 +31,12 @@ enum DatabaseUpdate {
         let reader = try db.reader()
         try IndexSchema.checkFormat(of: reader, path: indexPath)
         let format = try IndexSchema.storedFormat(of: reader)
+        if let synonyms = options.keptSynonyms, !synonyms.entries.isEmpty {
+            try SynonymImport.write(synonyms, into: db, reader: reader)
+        }
+        // The character totals of trend --per-10k (CharacterTotals), kept in step with the
+        // sections and stored with every commit.
+        var (totals, recounted) = try characterTotals(of: reader)
 
         // 4. What changed: compare each file's size, mtime, ctime and inode with the stored state.
         var stale: [CorpusFile] = []
@@ -57,10 +63,12 @@ enum DatabaseUpdate {
         let rootsValue = Array(scope.roots.metadata.utf8)
         let rootsChanged = try reader.metadata(IndexSchema.rootsKey) != rootsValue
 
-        // 5. Nothing to do: write nothing at all.
+        // 5. Nothing to do: write nothing at all (but the character totals of an index
+        //    written before they were kept, once).
         if stale.isEmpty && removed.isEmpty && !rootsChanged {
+            if recounted { try db.setMetadata(IndexSchema.charactersKey, totals.encoded(describing: try .of(reader))) }
             try db.close()
-            if restamp { CheckedStamp.record(indexPath: indexPath) }
+            if restamp || recounted { CheckedStamp.record(indexPath: indexPath) }
             summary.elapsedSeconds = start.duration(to: .now).inSeconds
             return summary
         }
@@ -69,13 +77,27 @@ enum DatabaseUpdate {
         func commitIfNeeded(force: Bool) throws {
             guard force || pending >= options.sectionsPerCommit || pendingBytes >= options.bytesPerCommit else { return }
             try db.setMetadata(IndexSchema.updatedKey, Array(ISO8601DateFormatter().string(from: Date()).utf8))
+            try db.setMetadata(IndexSchema.charactersKey, totals.encoded(describing: try .of(reader)))
             try db.commit()
             pending = 0
             pendingBytes = 0
         }
 
+        /// Deletes a file's sections, taking them out of the totals first.
+        func deleteSections(of path: String) throws {
+            let term = IndexSchema.filePrefix + path
+            if try reader.termFrequency(term) > 0 {
+                totals.add(try CharacterTotals.counted(in: reader, matching: try XapianQuery(term: term)), removing: true)
+            }
+            try db.deleteDocuments(withTerm: term)
+        }
+        func add(_ document: PreparedDocument) throws {
+            try db.add(try document.xapianDocument())
+            totals.add(record: document.data)
+        }
+
         for path in removed {
-            try db.deleteDocuments(withTerm: IndexSchema.filePrefix + path)
+            try deleteSections(of: path)
             try db.setMetadata(IndexSchema.fileStateKeyPrefix + path, [])
             summary.filesRemoved += 1
             pending += 1
@@ -94,7 +116,7 @@ enum DatabaseUpdate {
             let results = prepare(batch, builder: builder, options: options)
             for (file, result) in zip(batch, results) {
                 // Replace whatever the file had (nothing, for a new file).
-                try db.deleteDocuments(withTerm: IndexSchema.filePrefix + file.relativePath)
+                try deleteSections(of: file.relativePath)
                 switch result {
                 case .failure(let reason, let unsupported):
                     summary.skipped.append((file.relativePath, reason))
@@ -108,7 +130,7 @@ enum DatabaseUpdate {
                     try db.setMetadata(IndexSchema.fileStateKeyPrefix + file.relativePath, unsupported == nil ? [] : Array(state.encoded.utf8))
                 case .success(let prepared):
                     summary.warnings += prepared.warnings
-                    for doc in prepared.documents { try db.add(try doc.xapianDocument()) }
+                    for doc in prepared.documents { try add(doc) }
                     try db.setMetadata(IndexSchema.fileStateKeyPrefix + file.relativePath,
                                        Array(file.state(sections: prepared.documents.count).encoded.utf8))
                     summary.filesIndexed += 1
@@ -126,7 +148,7 @@ enum DatabaseUpdate {
                     while chunkStart < report.sections.count {
                         let chunk = report.sections[chunkStart..<min(report.sections.count, chunkStart + Self.sectionsPerChunk)]
                         for doc in prepare(chunk, of: report, path: file.relativePath, builder: builder) {
-                            try db.add(try doc.xapianDocument())
+                            try add(doc)
                             pendingBytes += doc.data.count
                         }
                         pending += chunk.count
@@ -149,6 +171,16 @@ enum DatabaseUpdate {
         try db.close()
         CheckedStamp.record(indexPath: indexPath)
         return summary
+    }
+
+    /// The character totals a writer starts from: those the database stores when they
+    /// describe it, else counted from every section (`recounted`: an index written before
+    /// they were kept, or a commit made without them). A new database counts nothing.
+    static func characterTotals(of reader: XapianDatabase) throws -> (totals: CharacterTotals, recounted: Bool) {
+        if let stored = try CharacterTotals.stored(in: reader), stored.fingerprint == (try CharacterTotals.Fingerprint.of(reader)) {
+            return (stored, false)
+        }
+        return (try CharacterTotals.counted(in: reader, matching: try .matchAll()), true)
     }
 
     /// The one writer of the database at `indexPath` (its folder is created when missing).

@@ -32,6 +32,11 @@ public struct IndexOptions: Sendable {
     package var ocr: PageOCR?
     /// Shards written at once.
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    /// The synonym dictionary of the index a `rebuild` replaces, read before anything is
+    /// written: each database the rebuild writes (the one database, every shard, every
+    /// part of a parallel build) gets it with its first commit, so the new index never
+    /// lacks it.
+    var keptSynonyms: SynonymDictionary?
 
     public init(rebuild: Bool = false, maxFileBytes: Int = 64 << 20, sectionsPerCommit: Int = 5_000,
                 bytesPerCommit: Int = 1 << 20, shards: Int? = nil, only: Bool = false,
@@ -122,6 +127,16 @@ public enum Indexer {
         let indexPath = IndexTarget.absolute(indexPath)
         var options = options
         options.shards = try IndexTarget.shardCount(indexPath: indexPath, requested: options.shards, rebuild: options.rebuild)
+        var synonymWarning: String?
+        if options.rebuild && FileManager.default.fileExists(atPath: indexPath) {
+            do {
+                options.keptSynonyms = try SynonymImport.stored(indexPath: indexPath)
+            } catch {
+                // A damaged index may be what the rebuild is for; its dictionary is lost then.
+                synonymWarning = "could not read the synonym dictionary of the index being rebuilt (\(error.localizedDescription)); "
+                    + "import it again: report-search synonyms import FILE"
+            }
+        }
 
         // 1. The corpus: paths relative to their root, prefixed by the root's name when the
         //    index holds several (see ``CorpusRoots``). The index remembers its roots; a run
@@ -161,7 +176,7 @@ public enum Indexer {
         } catch {
             throw IndexTarget.classify(error, indexPath: indexPath)
         }
-        summary.warnings = folderWarnings + summary.warnings
+        summary.warnings = folderWarnings + (synonymWarning.map { [$0] } ?? []) + summary.warnings
         summary.skipped += notRegular
         summary.elapsedSeconds = start.duration(to: .now).inSeconds
         if summary.filesIndexed == 0 && summary.filesUnchanged == 0 && !summary.skipped.isEmpty {

@@ -19,16 +19,24 @@ package enum SynonymImport {
             let db = try DatabaseUpdate.openWriter(path, mode: .createOrOpen)
             let reader = try db.reader()
             try IndexSchema.checkFormat(of: reader, path: path)
-            var merged = try SynonymDictionary.stored(in: reader)
-            for entry in dictionary.entries {
-                try db.clearSynonyms(of: entry.term)
-                for expansion in entry.expansions { try db.addSynonym(expansion, for: entry.term) }
-                merged.set(entry)
-            }
-            try db.setMetadata(IndexSchema.synonymsKey, Array(merged.text.utf8))
+            try write(dictionary, into: db, reader: reader)
             try db.close()
         }
         return specs.count
+    }
+
+    /// Writes `dictionary` over what the database already holds (`reader` reads the same
+    /// database): its synonym table and the metadata copy, stored with the writer's next
+    /// commit. An `index --rebuild` writes the old index's dictionary into every database
+    /// it builds this way (``IndexOptions/keptSynonyms``).
+    static func write(_ dictionary: SynonymDictionary, into db: XapianWritableDatabase, reader: XapianDatabase) throws {
+        var merged = try SynonymDictionary.stored(in: reader)
+        for entry in dictionary.entries {
+            try db.clearSynonyms(of: entry.term)
+            for expansion in entry.expansions { try db.addSynonym(expansion, for: entry.term) }
+            merged.set(entry)
+        }
+        try db.setMetadata(IndexSchema.synonymsKey, Array(merged.text.utf8))
     }
 
     /// The dictionary stored in the index (the union over its shards).

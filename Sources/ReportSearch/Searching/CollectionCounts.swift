@@ -1,16 +1,3 @@
-/// What a collection-wide count groups by.
-///
-/// | dimension | bucket of `gov/2020/nat-gwr.txt`, dated 2020-03-05, 国务院 |
-/// |-----------|-------------------------------------------------------------|
-/// | `year`    | `2020` (no date: `(unknown)`)                               |
-/// | `agency`  | `国务院` (none: `(unknown)`)                                 |
-/// | `folder`  | `gov` (a file at the root: `.`)                              |
-public enum FacetDimension: String, CaseIterable, Sendable, Codable {
-    case year, agency, folder
-
-    public static let unknown = "(unknown)"
-}
-
 /// Matching sections and reports in one bucket; `occurrences` of the query's words when
 /// they were counted (trends per 10,000 characters), else 0.
 public struct BucketCount: Equatable, Sendable {
@@ -39,7 +26,7 @@ public struct CollectionCounts: Sendable {
 /// raw fields inside the decider, as here, reads each candidate's data once.
 struct CollectionCounter {
     let collector: CandidateCollector
-    /// The exact query, or match-all for the character totals of ``characterTotals(by:)``.
+    /// The exact query, or match-all for the character totals of ``characterTotals()``.
     let query: XapianQuery
     /// Checks each candidate's text; nil when Xapian's match is exact by itself.
     let matcher: ExactMatcher?
@@ -66,36 +53,21 @@ struct CollectionCounter {
         return tally.result()
     }
 
-    /// Characters of section text per bucket, over every section: the denominators of a
-    /// trend per 10,000 characters. `occurrences` holds the character count.
-    func characterTotals(by dimension: FacetDimension) throws -> [String: Int] {
-        var tally = Tally(dimensions: [dimension])
+    /// Sections and characters of section text per bucket, over every section `query`
+    /// matches (match-all: the denominators of a trend per 10,000 characters), read from
+    /// each section's data. What ``CharacterTotals`` stores saves this scan; it runs for
+    /// indexes whose stored totals do not describe them.
+    func characterTotals() throws -> CharacterTotals {
+        var totals = CharacterTotals()
         _ = try collector.collect(query, count: 1, decider: { _, data in
-            guard let fields = SectionRecord.raw(data) else { return false }
-            // Characters are the UTF-8 bytes that start a scalar.
-            var characters = 0
-            for byte in fields.text where byte & 0xC0 != 0x80 { characters += 1 }
-            tally.add(fields, weight: characters)
+            totals.add(record: data)
             return false
         }, collapse: false)
-        return tally.result().buckets[dimension, default: [:]].mapValues(\.occurrences)
+        return totals
     }
 
     static func occurrences(_ needles: [[UInt32]], in folded: [UInt32]) -> Int {
         needles.reduce(0) { $0 + ExactMatcher.occurrences(of: $1, in: folded).count }
-    }
-
-    static func bucket(_ dimension: FacetDimension, _ fields: SectionRecord.Raw) -> [UInt8] {
-        switch dimension {
-        case .year:
-            let year = Array(fields.date.prefix(4))
-            return year.count == 4 && year.allSatisfy({ (0x30...0x39).contains($0) }) ? year : []
-        case .agency:
-            return Array(fields.agency)
-        case .folder:
-            guard let slash = fields.path.firstIndex(of: UInt8(ascii: "/")) else { return [UInt8(ascii: ".")] }
-            return Array(fields.path[..<slash])
-        }
     }
 
     /// Sections, distinct paths and a weight per bucket, keyed by bytes while counting.
@@ -120,7 +92,7 @@ struct CollectionCounter {
             total.sections += 1
             total.occurrences += weight
             for (i, dimension) in dimensions.enumerated() {
-                let key = CollectionCounter.bucket(dimension, fields)
+                let key = dimension.bucket(of: fields)
                 sections[i][key, default: 0] += 1
                 weights[i][key, default: 0] += weight
                 paths[i][key, default: []].insert(path)
@@ -135,7 +107,7 @@ struct CollectionCounter {
             for (i, dimension) in dimensions.enumerated() {
                 var buckets: [String: BucketCount] = [:]
                 for (key, n) in sections[i] {
-                    let label = key.isEmpty ? FacetDimension.unknown : String(decoding: key, as: UTF8.self)
+                    let label = FacetDimension.label(of: key)
                     buckets[label] = BucketCount(reports: paths[i][key]?.count ?? 0, sections: n,
                                                  occurrences: weights[i][key] ?? 0)
                 }

@@ -53,6 +53,15 @@ final class DatabasePool: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` on each shard of the current list, opened on its own: what each shard
+    /// stores in its metadata (``CharacterTotals``) must be read from all of them, and of a
+    /// combined handle "currently only the metadata for the first is considered"
+    /// (`Database::get_metadata`).
+    func eachShard<T>(_ body: (XapianDatabase) throws -> T) throws -> [T] {
+        let specs = lock.withLock { shards }
+        return try specs.map { try body(try $0.open(timeoutMilliseconds: timeoutMilliseconds)) }
+    }
+
     private func borrow() throws -> (XapianDatabase, Int) {
         let (handle, current, specs) = lock.withLock { (idle.popLast(), generation, shards) }
         if let handle { return (handle, current) }

@@ -28,9 +28,18 @@ public struct Trend: Sendable {
 extension SearchEngine {
     /// Counts each query's exact matches (the hit list's matching, synonyms included) by
     /// `dimension`; with `per10k`, also its occurrences and every bucket's characters.
+    ///
+    /// The characters come from the totals each shard's writer stored (``CharacterTotals``),
+    /// or, when they do not describe the index searched (an index written before they were
+    /// kept and not updated since; a `xapian-tcpsrv` serving several databases as one), from
+    /// every section's text, as before. `trend 放管服 --per-10k` on all three folders of
+    /// ../shared/corpus (291,077 sections, release build): 1.4–1.8 s reading every section,
+    /// 0.05–0.08 s with the stored totals, as fast as without `--per-10k` (README, Facets).
     public func trend(_ queryTexts: [String], by dimension: FacetDimension, per10k: Bool) throws -> Trend {
         let parsed = try queryTexts.map { try QueryParser.parse($0) }
         return try databases.withDatabase { database in
+            // The latest commit, which the shards opened for their totals see too.
+            try database.reopen()
             let collector = CandidateCollector(database: database, options: SearchOptions(perDocument: 0),
                                                hasRemoteShards: databases.hasRemoteShards)
             var perQuery: [[String: BucketCount]] = []
@@ -45,14 +54,22 @@ extension SearchEngine {
             }
             var characters: [String: Int]?
             if per10k {
-                characters = try CollectionCounter(collector: collector, query: try XapianQuery.matchAll(), matcher: nil,
-                                                   needles: []).characterTotals(by: dimension)
+                let totals = try storedCharacterTotals(describing: database)
+                    ?? CollectionCounter(collector: collector, query: try XapianQuery.matchAll(), matcher: nil,
+                                         needles: []).characterTotals()
+                characters = totals.characters(by: dimension)
             }
             let buckets = try Self.buckets(dimension, perQuery, database: database)
             return Trend(dimension: dimension, queries: queryTexts, buckets: buckets,
                          counts: perQuery.map { counts in buckets.map { counts[$0] ?? BucketCount() } },
                          characters: characters)
         }
+    }
+
+    /// The character totals every shard stores, summed; nil when some shard stores none or
+    /// the sum does not describe `database` (see ``CharacterTotals``).
+    func storedCharacterTotals(describing database: XapianDatabase) throws -> CharacterTotals? {
+        try CharacterTotals.summed(try databases.eachShard { try CharacterTotals.stored(in: $0) }, describing: database)
     }
 
     private static func buckets(_ dimension: FacetDimension, _ perQuery: [[String: BucketCount]],

@@ -56,6 +56,17 @@ public final class XapianDatabase {
         }
     }
 
+    /// The sum of every document's length over every shard (Xapian's `get_total_length`:
+    /// a document's length is the sum of its terms' wdf). A writer's reader counts its
+    /// uncommitted documents too.
+    var totalLength: UInt64 {
+        get throws {
+            var n: UInt64 = 0
+            try xapianCall { cx_database_total_length(handle, &n, $0) }
+            return n
+        }
+    }
+
     /// Number of documents indexed by `term`.
     func termFrequency(_ term: String) throws -> Int {
         var n: UInt32 = 0

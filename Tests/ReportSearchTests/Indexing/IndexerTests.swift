@@ -155,6 +155,10 @@ import Testing
         }
         #expect(try db.documentCount == expected)
         #expect(expected > 0)
+        // The character totals of trend --per-10k were committed with the sections they count.
+        let totals = try #require(try CharacterTotals.stored(in: db))
+        #expect(totals.fingerprint == (try CharacterTotals.Fingerprint.of(db)))
+        #expect(totals.buckets == (try CharacterTotals.counted(in: db, matching: try .matchAll())).buckets)
 
         let resumed = try Indexer.run(roots: [gov], indexPath: index)
         #expect(resumed.filesUnchanged == done.count)
