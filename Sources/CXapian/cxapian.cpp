@@ -18,6 +18,7 @@
 #include <vector>
 
 #include <csignal>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -262,6 +263,19 @@ bool write_all(int fd, const void *data, size_t length) {
 // whether that crashes depends on the heap. So it runs in a child process: the child
 // reports status, error count and message through a pipe; a child killed by a signal
 // means the check met a block it could not read, i.e. damage.
+/* Closes every descriptor from 3 up except `keep` (close_range where the kernel has it). */
+static void close_all_but(int keep) {
+#ifdef SYS_close_range
+    if (keep > 3) ::syscall(SYS_close_range, 3u, static_cast<unsigned>(keep - 1), 0u);
+    if (::syscall(SYS_close_range, static_cast<unsigned>(keep + 1), ~0u, 0u) == 0) return;
+#endif
+    long most = ::sysconf(_SC_OPEN_MAX);
+    if (most < 0 || most > 65536) most = 65536;
+    for (int fd = 3; fd < most; ++fd) {
+        if (fd != keep) ::close(fd);
+    }
+}
+
 cx_status cx_database_check(const char *path, size_t path_length, size_t *errors, char **error) {
     const std::string database = str(path, path_length);
     int fds[2];
@@ -276,6 +290,11 @@ cx_status cx_database_check(const char *path, size_t path_length, size_t *errors
     }
     if (child == 0) {
         ::close(fds[0]);
+        // The child inherits every descriptor of this multi-threaded process, among them
+        // the lock file of any writer another thread holds open: Xapian's lock belongs to
+        // the open file, so the child would keep that database locked until it exits, and
+        // the writer could not open it again meanwhile. Keep only stdio and the pipe.
+        close_all_but(fds[1]);
         // The parent reports a crash; the Swift runtime's backtracer would print it too.
         for (int sig : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT}) ::signal(sig, SIG_DFL);
         size_t found = 0;

@@ -64,6 +64,29 @@ import Testing
         #expect(missing?.kind == .notFound)
     }
 
+    /// The consistency check runs in a forked child, which inherits every descriptor of the
+    /// process; the child must not keep another database's writer lock alive: a writer that
+    /// closes while a check runs can open its database again at once.
+    @Test(.requiresShared("corpus/gov-reports"))
+    func aCheckInAChildDoesNotHoldOtherWritersLocks() throws {
+        let dir = try TemporaryDirectory()
+        let path = try makeIndex(in: dir, ["法治政府建设"])
+        let big = try SharedIndexes.gov()
+        for _ in 0..<5 {
+            var writer: XapianWritableDatabase? = try XapianWritableDatabase(path: path, mode: .createOrOpen)
+            let done = DispatchSemaphore(value: 0)
+            Thread.detachNewThread {
+                _ = try? XapianDatabase.check(path: big)
+                done.signal()
+            }
+            usleep(50_000)  // the child is running gov-reports' check (about 0.3 s)
+            try writer?.close()
+            writer = nil
+            #expect(throws: Never.self) { try XapianWritableDatabase(path: path, mode: .createOrOpen).close() }
+            done.wait()
+        }
+    }
+
     @Test func operatorsAndScaling() throws {
         let dir = try TemporaryDirectory()
         let db = try XapianDatabase(path: try makeIndex(in: dir, texts))
