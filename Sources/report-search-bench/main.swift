@@ -5,6 +5,9 @@
 //   report-search-bench sections DIR...       every section as a JSON line, the peers' input
 //                                             (scripts/bench/README.md): the same sections
 //                                             for every system
+//   report-search-bench neardup DIR...        pairs of sections by true and estimated Jaccard
+//                                             similarity: what chose MinHashSignature's threshold
+//   report-search-bench groups INDEX...       duplicate groups (exact and near) of an index
 import Dispatch
 import Foundation
 import ReportSearch
@@ -80,7 +83,7 @@ func timeQuery(_ db: XapianDatabase, runs: Int = 7, _ makeQuery: () throws -> Xa
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: report-search-bench tokenizer DIR | formats DIR SCRATCH | sections DIR...\n".utf8))
+    FileHandle.standardError.write(Data("usage: report-search-bench tokenizer DIR | formats DIR SCRATCH | sections DIR... | neardup DIR... | groups INDEX...\n".utf8))
     exit(64)
 }
 
@@ -157,6 +160,15 @@ case "sections":
             line.append(0x0A)
             out.write(line)
         }
+    }
+
+case "neardup":
+    try NearDuplicateMeasurement(dirs: Array(arguments.dropFirst(2))).run()
+
+case "groups":
+    for path in arguments.dropFirst(2) {
+        let census = try DuplicateCensus(indexPath: path)
+        print("\(path): \(census)")
     }
 
 default:
