@@ -23,8 +23,13 @@ struct NearDuplicateMeasurement {
         var path: String
         var lineStart: Int
         var text: String
+        /// Distinct shingles, sorted.
         var shingles: [UInt64]
-        var group: DuplicateGroup
+        /// Letters and digits.
+        var characters: Int
+        /// The production signature, also for sections shorter than
+        /// DuplicateGroup.nearCopyMinimumCharacters (which get none in the index).
+        var signature: MinHashSignature
         var fine: [UInt8]
     }
 
@@ -48,13 +53,13 @@ struct NearDuplicateMeasurement {
                 var group: DuplicateGroup?
                 groupSeconds += seconds { group = DuplicateGroup(folded: folded) }
                 keySeconds += seconds { _ = Self.keyOnly(folded) }
-                guard let group else { continue }
+                guard group != nil else { continue }
                 let significant = folded.filter(DuplicateGroup.isSignificant)
                 var shingles = zip(significant, significant.dropFirst()).map { MinHashSignature.shingle($0, $1) }
                 shingles = Array(Set(shingles)).sorted()
-                guard let fine = MinHashSignature(shingles: shingles, count: 128) else { continue }
+                guard let signature = MinHashSignature(shingles: shingles) else { continue }
                 items.append(Item(path: relative, lineStart: section.lineStart, text: section.text, shingles: shingles,
-                                  group: group, fine: fine.values))
+                                  characters: significant.count, signature: signature, fine: Self.fine(shingles)))
             }
         }
         print("sections: \(sectionCount), grouped (≥ \(DuplicateGroup.minimumCharacters) letters and digits): \(items.count)")
@@ -77,7 +82,7 @@ struct NearDuplicateMeasurement {
         for c in candidates {
             let a = Int(c >> 32), b = Int(c & 0xFFFF_FFFF)
             let j = Self.jaccard(items[a].shingles, items[b].shingles)
-            let sa = items[a].group.signature, sb = items[b].group.signature
+            let sa = items[a].signature, sb = items[b].signature
             let estimate = sa.estimatedJaccard(sb)
             guard j >= 0.3 || estimate >= 0.5 else { continue }
             pairs.append(Pair(a: a, b: b, jaccard: j, estimate: estimate, sharesBand: sa.sharesBand(with: sb)))
@@ -87,14 +92,15 @@ struct NearDuplicateMeasurement {
         // Per bucket of true similarity.
         func bucket(_ j: Double) -> Int { j >= 1 ? 8 : j < 0.3 ? -1 : Int(j * 10) - 3 }
         let names = ["0.3–0.4", "0.4–0.5", "0.5–0.6", "0.6–0.7", "0.7–0.8", "0.8–0.9", "0.9–1.0", "", "1.0"]
-        for (lengthName, lengths) in [("all", 0..<Int.max), ("shorter one < 100 letters and digits", 0..<100),
-                                      ("100–299", 100..<300), ("≥ 300", 300..<Int.max)] {
+        let minimum = DuplicateGroup.nearCopyMinimumCharacters
+        for (lengthName, lengths) in [("all", 0..<Int.max), ("the shorter one < \(minimum) letters and digits", 0..<minimum),
+                                      ("both ≥ \(minimum) (near copies as indexed)", minimum..<Int.max)] {
         print("\nsection pairs, \(lengthName)")
         print("| true J | pairs | across reports | estimate − true (mean, sd) | 128-value estimate − true | "
               + Self.thresholds.map { "caught at \($0)" }.joined(separator: " | ") + " |")
         print("|---|---|---|---|---|" + Self.thresholds.map { _ in "---|" }.joined())
         for k in [0, 1, 2, 3, 4, 5, 6, 8] {
-            let list = pairs.filter { bucket($0.jaccard) == k && lengths.contains(min(items[$0.a].shingles.count, items[$0.b].shingles.count) + 1) }
+            let list = pairs.filter { bucket($0.jaccard) == k && lengths.contains(min(items[$0.a].characters, items[$0.b].characters)) }
             guard !list.isEmpty else { continue }
             let across = list.filter { items[$0.a].path != items[$0.b].path }.count
             let errors = list.map { $0.estimate - $0.jaccard }
@@ -120,21 +126,32 @@ struct NearDuplicateMeasurement {
             print("| \(t) | \(taken.count) | \(wrong) | \(missed) | \(reports.count) |")
         }
 
-        // Other band layouts over the same 64 values, at the production threshold: pairs
-        // kept, pairs at J ≥ 0.9 missed, and sections sharing some band with another (their
-        // search runs the members match instead of the term-frequency shortcut).
+        // What the index does: near copies between sections of at least
+        // DuplicateGroup.nearCopyMinimumCharacters, exact copies from minimumCharacters.
+        let long = pairs.filter { min(items[$0.a].characters, items[$0.b].characters) >= minimum }
+        let indexed = long.filter { Self.caught($0, MinHashSignature.threshold) }
+        print("\nas indexed (near copies from \(minimum) letters and digits, t = \(MinHashSignature.threshold)): "
+              + "\(indexed.filter { $0.jaccard < 1 }.count) near pairs (\(indexed.filter { $0.jaccard < 1 && $0.jaccard < 0.7 }.count) below J 0.7), "
+              + "\(pairs.filter { $0.jaccard >= 1 }.count) pairs with the same letters and digits")
+
+        // Other band layouts over the same 64 values, at the production threshold, for the
+        // sections that get band terms: pairs kept, pairs missed, and sections sharing some
+        // band with another (their search runs the members match instead of the term
+        // frequency shortcut).
         print("\n| bands × rows | terms per section | kept at \(MinHashSignature.threshold) | missed at J ≥ 0.9 | missed at J 0.85–0.9 | sections sharing a band |")
         print("|---|---|---|---|---|---|")
+        let longItems = items.filter { $0.characters >= minimum }
         for (b, r) in [(8, 4), (6, 4), (5, 4), (4, 4), (6, 3), (5, 3), (4, 3)] {
             func keys(_ v: [UInt8]) -> [UInt32] { (0..<b).map { band in v[band * r..<(band + 1) * r].reduce(UInt32(band)) { $0 << 8 | UInt32($1) } } }
-            func shares(_ p: Pair) -> Bool { !Set(keys(items[p.a].group.signature.values)).isDisjoint(with: keys(items[p.b].group.signature.values)) }
-            let kept = pairs.filter { $0.estimate >= MinHashSignature.threshold && shares($0) }
-            let missed = pairs.filter { $0.jaccard >= 0.9 && !($0.estimate >= MinHashSignature.threshold && shares($0)) }.count
-            let missedHigh = pairs.filter { $0.jaccard >= 0.85 && $0.jaccard < 0.9 && !($0.estimate >= MinHashSignature.threshold && shares($0)) }.count
+            func shares(_ p: Pair) -> Bool { !Set(keys(items[p.a].signature.values)).isDisjoint(with: keys(items[p.b].signature.values)) }
+            func near(_ p: Pair) -> Bool { p.estimate >= MinHashSignature.threshold && shares(p) }
+            let kept = long.filter(near)
+            let missed = long.filter { $0.jaccard >= 0.9 && !near($0) }.count
+            let missedHigh = long.filter { $0.jaccard >= 0.85 && $0.jaccard < 0.9 && !near($0) }.count
             var frequency: [UInt32: Int] = [:]
-            for item in items { for k in Set(keys(item.group.signature.values)) { frequency[k, default: 0] += 1 } }
-            let sharing = items.filter { item in keys(item.group.signature.values).contains { frequency[$0, default: 0] > 1 } }.count
-            print("| \(b) × \(r) | \(b) | \(kept.count) | \(missed) | \(missedHigh) | \(sharing) of \(items.count) |")
+            for item in longItems { for k in Set(keys(item.signature.values)) { frequency[k, default: 0] += 1 } }
+            let sharing = longItems.filter { item in keys(item.signature.values).contains { frequency[$0, default: 0] > 1 } }.count
+            print("| \(b) × \(r) | \(b) | \(kept.count) | \(missed) | \(missedHigh) | \(sharing) of \(longItems.count) |")
         }
 
         // Report pairs holding several near sections (at the loosest t).
@@ -148,23 +165,74 @@ struct NearDuplicateMeasurement {
             print("  \(reports[0])  \(reports[1])  \(list.count) (\(low) / \(mid) / \(list.count - low - mid))")
         }
 
+        // Short sections kept as near copies, across reports: reposts or templates?
+        let t = MinHashSignature.threshold
+        for lengths in [30..<60, 60..<100, 100..<150, 150..<200] {
+        let short = pairs.filter { items[$0.a].path != items[$0.b].path && Self.caught($0, t) && $0.jaccard < 1
+            && lengths.contains(min(items[$0.a].characters, items[$0.b].characters)) }
+        print("\nnear copies (not exact) kept at \(t) across reports, the shorter section \(lengths.lowerBound)–\(lengths.upperBound - 1) "
+              + "letters and digits: \(short.count) pairs, \(Set(short.flatMap { [$0.a, $0.b] }).count) sections; examples:")
+        for p in spread(short, items, limit: 8) {
+            let a = items[p.a], b = items[p.b]
+            print(String(format: "  J %.3f est %.3f  %@:%d (%d chars)  %@:%d (%d chars)", p.jaccard, p.estimate,
+                         a.path, a.lineStart, a.characters, b.path, b.lineStart, b.characters))
+            print("    first:  \(a.text.prefix(70).replacingOccurrences(of: "\n", with: " "))")
+            print("    only in the first:  \(Self.uniqueRuns(a.text, against: Set(b.shingles)))")
+            print("    only in the second: \(Self.uniqueRuns(b.text, against: Set(a.shingles)))")
+        }
+        }
+
         // Examples near each threshold, across reports.
         for target in [0.5, 0.6, 0.7, 0.8, 0.9] {
             print("\nexamples near J = \(target):")
-            // Both sections ≥ 100 letters and digits; a spread of report pairs, each once.
-            var seen = Set<[String]>()
+            // Both sections ≥ 100 letters and digits.
             let near = pairs.filter { items[$0.a].path != items[$0.b].path && abs($0.jaccard - target) < 0.03
-                && min(items[$0.a].shingles.count, items[$0.b].shingles.count) >= 100 }
-                .sorted { ($0.a &* 2_654_435_761 ^ $0.b) % 1_000_003 < ($1.a &* 2_654_435_761 ^ $1.b) % 1_000_003 }
-                .filter { seen.insert([items[$0.a].path, items[$0.b].path].sorted()).inserted }
-            for p in near.prefix(6) {
+                && min(items[$0.a].characters, items[$0.b].characters) >= 100 }
+            for p in spread(near, items, limit: 6) {
                 let a = items[p.a], b = items[p.b]
                 print(String(format: "  J %.3f est %.3f band %@  %@:%d (%d chars)  %@:%d (%d chars)", p.jaccard, p.estimate,
-                             p.sharesBand ? "yes" : "no", a.path, a.lineStart, a.shingles.count + 1, b.path, b.lineStart,
-                             b.shingles.count + 1))
+                             p.sharesBand ? "yes" : "no", a.path, a.lineStart, a.characters, b.path, b.lineStart, b.characters))
                 print("    only in the first:  \(Self.uniqueRuns(a.text, against: Set(b.shingles)))")
                 print("    only in the second: \(Self.uniqueRuns(b.text, against: Set(a.shingles)))")
             }
+        }
+    }
+
+    /// Up to `limit` pairs, a spread of report pairs, each report pair once.
+    func spread(_ list: [Pair], _ items: [Item], limit: Int) -> [Pair] {
+        var seen = Set<[String]>()
+        return Array(list.sorted { ($0.a &* 2_654_435_761 ^ $0.b) % 1_000_003 < ($1.a &* 2_654_435_761 ^ $1.b) % 1_000_003 }
+            .filter { seen.insert([items[$0.a].path, items[$0.b].path].sorted()).inserted }.prefix(limit))
+    }
+
+    /// 128 minimums, each of its own hash function `a·x + b` (odd `a`, a bijection of
+    /// 64-bit words), one byte each: independent values for finding candidates, also for
+    /// short sections (the index's one-permutation signature copies values between bins
+    /// when a section has fewer shingles than bins).
+    static let fineFunctions: [(UInt64, UInt64)] = {
+        var rng = SplitMix64(state: 0x5EC7_1075)
+        return (0..<128).map { _ in (rng.next() | 1, rng.next()) }
+    }()
+
+    static func fine(_ shingles: [UInt64]) -> [UInt8] {
+        var minimums = [UInt64](repeating: .max, count: fineFunctions.count)
+        for x in shingles {
+            for (i, (a, b)) in fineFunctions.enumerated() {
+                let v = a &* x &+ b
+                if v < minimums[i] { minimums[i] = v }
+            }
+        }
+        return minimums.map { UInt8(truncatingIfNeeded: ($0 &* 0x9E37_79B9_7F4A_7C15) >> 56) }
+    }
+
+    struct SplitMix64 {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
         }
     }
 

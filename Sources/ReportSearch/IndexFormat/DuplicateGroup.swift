@@ -4,9 +4,9 @@
 ///
 /// A notice that forwards an opinion reprints it with other spacing and dashes
 /// (`1. 指导思想` / `1.指导思想`, `——` / `--`): ignoring everything but letters and digits
-/// makes such copies identical. It often edits a few words too (`各地区` / `各地`, a
-/// sentence added): the signature estimates how much text two sections share, and two
-/// sections are copies when they share a band of it and the estimate reaches
+/// makes such copies identical. It often edits a few words too (an item renumbered, a
+/// phrase added, a date moved): the signature estimates how much text two sections share,
+/// and two sections are copies when they share a band of it and the estimate reaches
 /// ``MinHashSignature/threshold``.
 ///
 /// Everything here depends on the section alone, so an incremental update keeps every
@@ -14,21 +14,31 @@
 /// signature and leaves its old group (unless it is still nearly the same), a deleted
 /// copy leaves it with its document.
 ///
-/// | section text (folded)                  | ``key``                     | copy of the first? |
-/// |----------------------------------------|-----------------------------|--------------------|
-/// | `1. 指导思想。坚持…` (≥ 30 letters)     | 16 hex digits (FNV-1a 64)   | –                  |
-/// | `1.指导思想。坚持…`                     | the same 16 hex digits      | yes: same key      |
-/// | `1. 指导思想。坚持…` with 3 of 300 characters changed | another key  | yes: near copy     |
-/// | a section sharing one sentence of it   | another key                 | no                 |
-/// | `一、总体要求` (< 30 letters and digits) | nil: too short to be a copy | –                  |
+/// | section text (folded)                        | ``key``              | ``signature`` | copy of the first? |
+/// |----------------------------------------------|----------------------|---------------|--------------------|
+/// | `1. 指导思想。坚持…` (≥ 100 letters and digits) | 16 hex digits        | 64 bytes      | –                  |
+/// | `1.指导思想。坚持…`                           | the same hex digits  | the same      | yes: same key      |
+/// | the same with 3 of 300 characters changed    | another key          | nearly        | yes: near copy     |
+/// | a section sharing one sentence of it         | another key          | another       | no                 |
+/// | `各位代表：现在，我代表国务院…` (30–99)         | 16 hex digits        | nil           | only with its key  |
+/// | `一、总体要求` (< 30 letters and digits)       | nil: not grouped     | –             | –                  |
 package struct DuplicateGroup: Equatable, Sendable {
     /// Sections with fewer letters and digits are never grouped: a bare heading such as
     /// 第一章 总则 is the same in hundreds of reports without being a repost.
     package static let minimumCharacters = 30
+    /// Sections with fewer letters and digits are grouped only with exact copies. In a
+    /// short section one name or date is a large part of the text, and the near copies
+    /// measured on gov-reports below this length were templates, not reposts: each year's
+    /// opening of the national government work report, each province's 2025 opening,
+    /// article N of one rule and article M of its implementing rule (`report-search-bench
+    /// neardup`: 226 such pairs across reports below 100; from 100 on, edited reprints).
+    /// It also leaves the signature out of most law articles, which are short.
+    package static let nearCopyMinimumCharacters = 100
 
     /// 16 hex digits of the FNV-1a hash of the significant scalars: the same for exact copies.
     package let key: String
-    package let signature: MinHashSignature
+    /// Nil for a section shorter than ``nearCopyMinimumCharacters``.
+    package let signature: MinHashSignature?
 
     /// The group of `folded` (scalars after ``CharacterFolding``), or nil when it is too short.
     package init?(folded: [UInt32]) {
@@ -44,13 +54,13 @@ package struct DuplicateGroup: Equatable, Sendable {
             if let previous { shingles.append(MinHashSignature.shingle(previous, v)) }
             previous = v
         }
-        guard shingles.count + 1 >= Self.minimumCharacters, let signature = MinHashSignature(shingles: shingles)
-        else { return nil }
+        let characters = previous == nil ? 0 : shingles.count + 1
+        guard characters >= Self.minimumCharacters else { return nil }
         key = hash.hex16
-        self.signature = signature
+        signature = characters >= Self.nearCopyMinimumCharacters ? MinHashSignature(shingles: shingles) : nil
     }
 
-    package init(key: String, signature: MinHashSignature) {
+    package init(key: String, signature: MinHashSignature?) {
         self.key = key
         self.signature = signature
     }
@@ -60,24 +70,31 @@ package struct DuplicateGroup: Equatable, Sendable {
 
     /// Whether the two sections are copies: the same letters and digits, or near copies.
     package func isCopy(of other: DuplicateGroup) -> Bool {
-        key == other.key || signature.isNearCopy(of: other.signature)
+        if key == other.key { return true }
+        guard let signature, let theirs = other.signature else { return false }
+        return signature.isNearCopy(of: theirs)
     }
 
-    /// The boolean terms that find a section's possible copies: its `D` key and a `B` term
-    /// per band (``MinHashSignature/bandTerms``).
+    /// The boolean terms that find a section's possible copies: a `B` term per band
+    /// (``MinHashSignature/bandTerms``), or the `D` key when there is no signature. Exact
+    /// copies have the same signature, so its bands find them too.
     package var terms: [String] {
-        [IndexSchema.duplicatePrefix + key] + signature.bandTerms.map { IndexSchema.bandPrefix + $0 }
+        guard let signature else { return [IndexSchema.duplicatePrefix + key] }
+        return signature.bandTerms.map { IndexSchema.bandPrefix + $0 }
     }
+
+    /// The band keys (``MinHashSignature/bandKeys``); none without a signature.
+    package var bandKeys: [UInt64] { signature?.bandKeys ?? [] }
 
     /// The ``IndexSchema/groupSlot`` value: the key's 16 hex digits, then the signature's
-    /// bytes. A candidate's group is read with its rank, without its document.
-    package var slotValue: [UInt8] { Array(key.utf8) + signature.bytes }
+    /// bytes if there is one. A candidate's group is read with its rank, without its document.
+    package var slotValue: [UInt8] { Array(key.utf8) + (signature?.bytes ?? []) }
 
     /// Reads ``slotValue``; nil for an empty value (a section too short to be grouped).
     package init?(slotValue: some Collection<UInt8>) {
-        guard slotValue.count > 16 else { return nil }
+        guard slotValue.count >= 16 else { return nil }
         key = String(decoding: slotValue.prefix(16), as: UTF8.self)
-        signature = MinHashSignature(bytes: slotValue.dropFirst(16))
+        signature = slotValue.count > 16 ? MinHashSignature(bytes: slotValue.dropFirst(16)) : nil
     }
 
     /// Letters and digits of any script; Han ideographs without a table lookup.

@@ -13,8 +13,8 @@
 /// | `Y`    | year, e.g. `Y2020`                              | boolean  |
 /// | `G`    | issuing agency, folded                          | boolean  |
 /// | `P`    | each folder prefix of the path, e.g. `Pgov/`    | boolean  |
-/// | `D`    | duplicate group (``DuplicateGroup``), hex       | boolean  |
-/// | `B`    | near-copy band (``MinHashSignature/bandKeys``)  | boolean  |
+/// | `D`    | duplicate key of a section without signature    | boolean  |
+/// | `B`    | MinHash band (``MinHashSignature/bandTerms``)   | boolean  |
 enum IndexSchema {
     static let headingPrefix = "S"
     static let ancestorPrefix = "A"
@@ -44,7 +44,8 @@ enum IndexSchema {
     static let formatKey = "format"
     /// 5: section records carry the page a section starts on (PDF, OFD), and each section
     /// its duplicate group (``groupSlot``, the `D` term). 6: the group slot holds a MinHash
-    /// signature after the key, and each band of it is a `B` term (near copies).
+    /// signature after the key, and each band of it is a `B` term (near copies); only a
+    /// section too short for a signature keeps the `D` term (``DuplicateGroup/terms``).
     static let formatValue = "reportsearch-6 bigram-nopos"
     /// Metadata: the corpus folders, one a line as `name<TAB>path` (see `CorpusRoots`).
     static let rootsKey = "roots"

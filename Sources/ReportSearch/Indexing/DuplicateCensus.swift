@@ -71,7 +71,7 @@ package struct DuplicateCensus: Sendable, CustomStringConvertible {
         var byBand: [UInt64: [Int]] = [:]
         for members in byKey.values {
             // One section per key: its exact copies have the same bands.
-            for band in entries[members[0]].group.signature.bandKeys { byBand[band, default: []].append(members[0]) }
+            for band in entries[members[0]].group.bandKeys { byBand[band, default: []].append(members[0]) }
         }
         for list in byBand.values where list.count > 1 {
             for x in list.indices {

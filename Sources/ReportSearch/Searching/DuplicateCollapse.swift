@@ -12,7 +12,7 @@
 /// one that hid it, and the group of a hit does not depend on which other hits are ranked.
 ///
 /// The rank and score are the group's best; the copies are the other members' reports.
-/// The members query is the any-term query filtered by the hit's `D` and `B` terms, which
+/// The members query is the any-term query filtered by the hit's `B` (or `D`) terms, which
 /// keeps the query's field filters (year, agency, path) and exclusions; each member is
 /// then checked with ``DuplicateGroup/isCopy(of:)``. A near copy may lack a word of the
 /// query: it is listed among the copies, but shown instead of an exact hit only when it
@@ -31,7 +31,7 @@ struct DuplicateCollapse {
         return ranked.filter { candidate in
             guard let group = DuplicateGroup(slotValue: candidate.group) else { return true }
             guard !keys.contains(group.key) else { return false }
-            let bands = group.signature.bandKeys
+            let bands = group.bandKeys
             for band in bands {
                 for i in byBand[band, default: []] where group.isCopy(of: kept[i]) { return false }
             }
