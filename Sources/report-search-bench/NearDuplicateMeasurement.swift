@@ -132,7 +132,7 @@ struct NearDuplicateMeasurement {
         let indexed = long.filter { Self.caught($0, MinHashSignature.threshold) }
         print("\nas indexed (near copies from \(minimum) letters and digits, t = \(MinHashSignature.threshold)): "
               + "\(indexed.filter { $0.jaccard < 1 }.count) near pairs (\(indexed.filter { $0.jaccard < 1 && $0.jaccard < 0.7 }.count) below J 0.7), "
-              + "\(pairs.filter { $0.jaccard >= 1 }.count) pairs with the same letters and digits")
+              + "\(pairs.filter { $0.jaccard >= 1 }.count) pairs with the same letters and digits (any length from \(DuplicateGroup.minimumCharacters))")
 
         // Other band layouts over the same 64 values, at the production threshold, for the
         // sections that get band terms: pairs kept, pairs missed, and sections sharing some
@@ -141,7 +141,7 @@ struct NearDuplicateMeasurement {
         print("\n| bands × rows | terms per section | kept at \(MinHashSignature.threshold) | missed at J ≥ 0.9 | missed at J 0.85–0.9 | sections sharing a band |")
         print("|---|---|---|---|---|---|")
         let longItems = items.filter { $0.characters >= minimum }
-        for (b, r) in [(8, 4), (6, 4), (5, 4), (4, 4), (6, 3), (5, 3), (4, 3)] {
+        for (b, r) in [(8, 4), (6, 4), (5, 4), (4, 4), (3, 4), (2, 4), (6, 3), (5, 3), (4, 3), (3, 3)] {
             func keys(_ v: [UInt8]) -> [UInt32] { (0..<b).map { band in v[band * r..<(band + 1) * r].reduce(UInt32(band)) { $0 << 8 | UInt32($1) } } }
             func shares(_ p: Pair) -> Bool { !Set(keys(items[p.a].signature.values)).isDisjoint(with: keys(items[p.b].signature.values)) }
             func near(_ p: Pair) -> Bool { p.estimate >= MinHashSignature.threshold && shares(p) }
