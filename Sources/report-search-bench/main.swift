@@ -8,6 +8,9 @@
 //   report-search-bench extract DIR [RUNS]    every file read as the indexer reads it, one
 //                                             at a time on one thread: a JSON line with the
 //                                             median seconds of RUNS (scripts/bench/extraction.sh)
+//   report-search-bench neardup DIR...        pairs of sections by true and estimated Jaccard
+//                                             similarity: what chose MinHashSignature's threshold
+//   report-search-bench groups INDEX...       duplicate groups (exact and near) of an index
 import Dispatch
 import Foundation
 import ReportSearch
@@ -83,7 +86,7 @@ func timeQuery(_ db: XapianDatabase, runs: Int = 7, _ makeQuery: () throws -> Xa
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: report-search-bench tokenizer DIR | formats DIR SCRATCH | sections DIR... | extract DIR [RUNS]\n".utf8))
+    FileHandle.standardError.write(Data("usage: report-search-bench tokenizer DIR | formats DIR SCRATCH | sections DIR... | extract DIR [RUNS] | neardup DIR... | groups INDEX...\n".utf8))
     exit(64)
 }
 
@@ -188,6 +191,14 @@ case "extract":
                                  "sections": counts.sections, "characters": counts.characters,
                                  "seconds": median(times), "runs": runs]
     print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+case "neardup":
+    try NearDuplicateMeasurement(dirs: Array(arguments.dropFirst(2))).run()
+
+case "groups":
+    for path in arguments.dropFirst(2) {
+        let census = try DuplicateCensus(indexPath: path)
+        print("\(path): \(census)")
+    }
 
 default:
     FileHandle.standardError.write(Data("unknown benchmark \(arguments[1])\n".utf8))

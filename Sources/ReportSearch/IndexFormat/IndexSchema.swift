@@ -13,7 +13,8 @@
 /// | `Y`    | year, e.g. `Y2020`                              | boolean  |
 /// | `G`    | issuing agency, folded                          | boolean  |
 /// | `P`    | each folder prefix of the path, e.g. `Pgov/`    | boolean  |
-/// | `D`    | duplicate group (``DuplicateGroup``), hex       | boolean  |
+/// | `D`    | duplicate key of a section without signature    | boolean  |
+/// | `B`    | MinHash band (``MinHashSignature/bandTerms``)   | boolean  |
 enum IndexSchema {
     static let headingPrefix = "S"
     static let ancestorPrefix = "A"
@@ -23,6 +24,7 @@ enum IndexSchema {
     static let agencyPrefix = "G"
     static let folderPrefix = "P"
     static let duplicatePrefix = "D"
+    static let bandPrefix = "B"
 
     /// `YYYY-MM-DD` (or shorter), sortable.
     static let dateSlot: UInt32 = 0
@@ -32,7 +34,8 @@ enum IndexSchema {
     /// ``SectionRecord/sortKey``: breaks ties in relevance the same way in one index and in
     /// any sharding of it (docids, Xapian's own tie-break, differ between the two).
     static let tieSlot: UInt32 = 3
-    /// ``DuplicateGroup/key(folded:)`` (empty: not grouped): one hit per group of reposts.
+    /// ``DuplicateGroup/slotValue``, the key and the MinHash signature (empty: not
+    /// grouped): one hit per group of reposts and near copies.
     static let groupSlot: UInt32 = 4
 
     /// Metadata: `file:<path>` → "<size> <mtime-ns> <ctime-ns> <inode> <sections>" of the indexed
@@ -40,8 +43,10 @@ enum IndexSchema {
     static let fileStateKeyPrefix = "file:"
     static let formatKey = "format"
     /// 5: section records carry the page a section starts on (PDF, OFD), and each section
-    /// its duplicate group (``groupSlot``, the `D` term).
-    static let formatValue = "reportsearch-5 bigram-nopos"
+    /// its duplicate group (``groupSlot``, the `D` term). 6: the group slot holds a MinHash
+    /// signature after the key, and each band of it is a `B` term (near copies); only a
+    /// section too short for a signature keeps the `D` term (``DuplicateGroup/terms``).
+    static let formatValue = "reportsearch-6 bigram-nopos"
     /// Metadata: the corpus folders, one a line as `name<TAB>path` (see `CorpusRoots`).
     static let rootsKey = "roots"
     static let updatedKey = "updated"

@@ -49,15 +49,15 @@ struct SectionDocumentBuilder {
             documentNumber: report.documentNumber ?? "", sectionPath: section.path, level: section.level,
             lineStart: section.lineStart, lineEnd: section.lineEnd, passage: section.passage, text: section.text,
             page: section.page, ocr: section.ocr)
-        let group = DuplicateGroup.key(folded: body)
-        if let group { booleans.append(IndexSchema.duplicatePrefix + group) }
+        let group = DuplicateGroup(folded: body)
+        if let group { booleans += group.terms }
         return PreparedDocument(
             terms: counter.packed(),
             booleanTerms: booleans,
             values: [(IndexSchema.dateSlot, Array((report.date ?? "").utf8)),
                      (IndexSchema.fileSlot, Array(path.utf8)),
                      (IndexSchema.tieSlot, record.sortKey),
-                     (IndexSchema.groupSlot, Array((group ?? "").utf8))],
+                     (IndexSchema.groupSlot, group?.slotValue ?? [])],
             data: record.encoded())
     }
 }

@@ -4,7 +4,7 @@ struct Candidate {
     var score: Double
     /// ``SectionRecord/sortKey``, from the tie-break value slot.
     var sortKey: [UInt8]
-    /// ``DuplicateGroup`` key from its value slot; empty: not grouped.
+    /// ``DuplicateGroup/slotValue`` from its value slot (key and signature); empty: not grouped.
     var group: [UInt8] = []
     /// Whether it satisfies the query exactly; nil: not known yet (a relaxed match).
     var exact: Bool?

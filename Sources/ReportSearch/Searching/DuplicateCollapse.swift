@@ -1,43 +1,75 @@
-/// One hit per group of reposted sections (``DuplicateGroup``), after ranking:
+/// One hit per group of reposted sections (``DuplicateGroup``: the same letters and
+/// digits, or a near copy), after ranking:
 ///
 /// | step          | does                                                                   |
 /// |---------------|------------------------------------------------------------------------|
-/// | collapse      | keeps the best-ranked candidate of each group, in rank order           |
-/// | members       | for a shown hit: every section of its group the query's filters allow  |
+/// | collapse      | keeps a candidate unless it is a copy of one kept before it            |
+/// | members       | for a shown hit: every copy of it that the query's filters allow       |
 /// | stable copy   | shows the member with the earliest date (undated last), then path      |
 ///
+/// Near copies are not transitive (a ≈ b and b ≈ c, but not a ≈ c): each kept candidate
+/// stands for the copies *of itself*, so every hidden candidate is a member of the kept
+/// one that hid it, and the group of a hit does not depend on which other hits are ranked.
+///
 /// The rank and score are the group's best; the copies are the other members' reports.
-/// Copies share their letters and digits, so a text query that matches one matches all;
-/// the members query is the any-term query filtered by the group's `D` term, which keeps
-/// the query's field filters (year, agency, path) and exclusions.
+/// The members query is the any-term query filtered by the hit's `B` (or `D`) terms, which
+/// keeps the query's field filters (year, agency, path) and exclusions; each member is
+/// then checked with ``DuplicateGroup/isCopy(of:)``. A near copy may lack a word of the
+/// query: it is listed among the copies, but shown instead of an exact hit only when it
+/// matches exactly too.
 struct DuplicateCollapse {
     let collector: CandidateCollector
     let compiler: QueryCompiler
+    let matcher: ExactMatcher
 
-    /// The first candidate of each group, in order; ungrouped candidates all stay.
+    /// The candidates that are no copy of a candidate kept before them, in order;
+    /// ungrouped candidates all stay.
     static func firstOfEachGroup(_ ranked: [Candidate]) -> [Candidate] {
-        var seen = Set<[UInt8]>()
-        return ranked.filter { $0.group.isEmpty || seen.insert($0.group).inserted }
+        var kept: [DuplicateGroup] = []
+        var keys = Set<String>()
+        var byBand: [UInt64: [Int]] = [:]
+        return ranked.filter { candidate in
+            guard let group = DuplicateGroup(slotValue: candidate.group) else { return true }
+            guard !keys.contains(group.key) else { return false }
+            let bands = group.bandKeys
+            for band in bands {
+                for i in byBand[band, default: []] where group.isCopy(of: kept[i]) { return false }
+            }
+            for band in bands { byBand[band, default: []].append(kept.count) }
+            kept.append(group)
+            keys.insert(group.key)
+            return true
+        }
     }
 
     /// `candidate` replaced by its group's stable copy, and the other reports of the group
-    /// (sorted, each once; empty for an ungrouped section).
-    func stableCopy(of candidate: Candidate) throws -> (shown: Candidate, copies: [String]) {
-        guard !candidate.group.isEmpty else { return (candidate, []) }
-        let groupTerm = IndexSchema.duplicatePrefix + String(decoding: candidate.group, as: UTF8.self)
-        // Most sections have no copy: the candidate is then its group's only member. One
-        // term lookup instead of a match over all the query's terms (which was a third of
-        // a search's instructions when run for every shown hit).
-        if try collector.database.termFrequency(groupTerm) <= 1 { return (candidate, []) }
+    /// (sorted, each once; empty for an ungrouped section). A member in `shownKeys` (the
+    /// ``SectionRecord/key``s shown above it) is not shown again.
+    func stableCopy(of candidate: Candidate, shownKeys: Set<String> = []) throws -> (shown: Candidate, copies: [String]) {
+        guard let group = DuplicateGroup(slotValue: candidate.group) else { return (candidate, []) }
+        let terms = group.terms
+        // Most sections have no copy: every term of theirs is their own. A few term
+        // lookups instead of a match over all the query's terms (which was a third of a
+        // search's instructions when run for every shown hit).
+        if try terms.allSatisfy({ try collector.database.termFrequency($0) <= 1 }) { return (candidate, []) }
         // The set of members is all that matters here (the order does not): the any-term
         // match without its field boosts and without weights.
-        let query = try XapianQuery(.filter, [try compiler.matchingQuery(.anyTerm).scaled(by: 0), try XapianQuery(term: groupTerm)])
+        let possible = try XapianQuery(.or, terms.map { try XapianQuery(term: $0) })
+        let query = try XapianQuery(.filter, [try compiler.matchingQuery(.anyTerm).scaled(by: 0), possible])
         var members = try collector.collect(query, count: 10_000, decider: nil, collapse: false, readData: true).candidates
+            .filter { member in DuplicateGroup(slotValue: member.group).map(group.isCopy(of:)) ?? false }
         var records: [SectionRecord] = []
         for i in members.indices { records.append(try collector.record(&members[i])) }
-        guard let best = records.indices.min(by: { Self.precedes(records[$0], records[$1]) }) else { return (candidate, []) }
         var shown = candidate
-        if records[best].key != (try? collector.record(&shown))?.key {
+        let own = try collector.record(&shown)
+        // Shown instead of the candidate: a member that answers the query as the
+        // candidate did (exactly, when it did) and is not on the page already.
+        let showable = records.indices.filter { i in
+            records[i].key == own.key || (!shownKeys.contains(records[i].key)
+                && (candidate.exact != true || matcher.matches(folded: NormalizedText.foldedScalars(records[i].text))))
+        }
+        guard let best = showable.min(by: { Self.precedes(records[$0], records[$1]) }) else { return (candidate, []) }
+        if records[best].key != own.key {
             shown.docid = members[best].docid
             shown.sortKey = members[best].sortKey
             shown.record = records[best]

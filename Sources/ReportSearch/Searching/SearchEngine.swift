@@ -122,11 +122,13 @@ public final class SearchEngine: Sendable {
 
         var copies: [[String]] = []
         if options.collapseDuplicates {
-            let collapse = DuplicateCollapse(collector: collector, compiler: compiler)
+            let collapse = DuplicateCollapse(collector: collector, compiler: compiler, matcher: matcher)
+            var shownKeys = Set<String>()
             for i in shown.indices.dropFirst(options.offset).prefix(options.limit) {
-                let (copy, others) = try collapse.stableCopy(of: shown[i])
+                let (copy, others) = try collapse.stableCopy(of: shown[i], shownKeys: shownKeys)
                 shown[i] = copy
                 copies.append(others)
+                if let key = copy.record?.key { shownKeys.insert(key) }
             }
         }
         var hits = try ResultPage(collector: collector, options: options, needles: needles)

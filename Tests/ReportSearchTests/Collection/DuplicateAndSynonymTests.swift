@@ -54,9 +54,11 @@ import Testing
         results = try SearchEngine(indexPaths: [index]).search("指导思想 year:2022", options: Self.collapsing)
         #expect(results.hits.map(\.record.path) == ["central/a.txt"] && results.hits.first?.copies == [])
 
-        // The repost is edited: it leaves the group. Then it is deleted.
-        try Data(("转发的通知\n日期:2021-07-29\n\n" + Self.reposted.replacingOccurrences(of: "数据流通", with: "数据交易")).utf8)
-            .write(to: corpus.appendingPathComponent("local/b.txt"))
+        // The repost's second half is rewritten (beyond a near copy, NearDuplicateTests):
+        // it leaves the group. Then it is deleted.
+        let rewritten = Self.reposted.replacingOccurrences(of: "加快培育数据要素市场,推动形成高效规范的数据流通体系",
+                                                           with: "建立公共数据资源目录和开放清单，按季度更新并向社会公布")
+        try Data(("转发的通知\n日期:2021-07-29\n\n" + rewritten).utf8).write(to: corpus.appendingPathComponent("local/b.txt"))
         _ = try Indexer.run(roots: [corpus], indexPath: index)
         results = try SearchEngine(indexPaths: [index]).search("指导思想", options: Self.collapsing)
         #expect(results.hits.count == 2 && results.hits.allSatisfy { $0.copies == [] })
