@@ -13,7 +13,7 @@ stem=liuxi-audit-2024-work-report
 
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
-fc-list | grep -q "Noto Serif CJK" || need+=(fonts-noto-cjk)
+[[ "$(fc-list 2>/dev/null)" == *"Noto Serif CJK"* ]] || need+=(fonts-noto-cjk)  # not `| grep -q`: pipefail
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v img2pdf >/dev/null 2>&1 || need+=(img2pdf)
 if [ ${#need[@]} -gt 0 ]; then
