@@ -5,7 +5,7 @@
 /// |---------------|------------------------------------------------------------------------|
 /// | collapse      | keeps a candidate unless it is a copy of one kept before it            |
 /// | members       | for a shown hit: every copy of it that the query's filters allow       |
-/// | stable copy   | shows the member with the earliest date (undated last), then path      |
+/// | stable copy   | shows the member with the earliest date (undated last), then a text layer before OCR text, then path |
 ///
 /// Near copies are not transitive (a ≈ b and b ≈ c, but not a ≈ c): each kept candidate
 /// stands for the copies *of itself*, so every hidden candidate is a member of the kept
@@ -79,10 +79,13 @@ struct DuplicateCollapse {
         return (shown, copies)
     }
 
-    /// Earliest date first (an undated copy after every dated one), then path, then line.
+    /// Earliest date first (an undated copy after every dated one), then a copy read from a
+    /// text layer before one read by OCR (a scan of the same report holds misread
+    /// characters), then path, then line.
     static func precedes(_ a: SectionRecord, _ b: SectionRecord) -> Bool {
         if a.date.isEmpty != b.date.isEmpty { return !a.date.isEmpty }
         if a.date != b.date { return a.date < b.date }
+        if a.ocr != b.ocr { return !a.ocr }
         if a.path != b.path { return a.path < b.path }
         return a.sortKey.lexicographicallyPrecedes(b.sortKey)
     }

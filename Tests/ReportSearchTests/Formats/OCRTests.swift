@@ -117,6 +117,18 @@ import Testing
         #expect(ocr.missingPiece() == "tesseract has no chi_sim language data")
     }
 
+    @Test func aCopyFromATextLayerIsShownBeforeAnOCRCopy() throws {
+        func record(_ path: String, date: String, ocr: Bool) -> SectionRecord {
+            SectionRecord(path: path, title: "报告", date: date, agency: "", documentNumber: "", sectionPath: SectionPath([]),
+                          level: 0, lineStart: 1, lineEnd: 1, passage: 0, text: "正文", ocr: ocr)
+        }
+        let scan = record("a-scanned.pdf", date: "2025-02-18", ocr: true)
+        let text = record("b.txt", date: "2025-02-18", ocr: false)
+        #expect(DuplicateCollapse.precedes(text, scan) && !DuplicateCollapse.precedes(scan, text))
+        // The earliest copy still comes first, scanned or not.
+        #expect(DuplicateCollapse.precedes(record("a-scanned.pdf", date: "2025-02-17", ocr: true), text))
+    }
+
     @Test func theOCRMarkIsStoredAndOlderRecordsStillDecode() throws {
         var record = SectionRecord(path: "scan.pdf", title: "标题", date: "2025-02-18", agency: "", documentNumber: "",
                                    sectionPath: SectionPath(["一、总体"]), level: 1, lineStart: 3, lineEnd: 4,
