@@ -108,12 +108,7 @@ struct SearchRequest: Equatable, Sendable {
 
     /// This search as URL parameters, defaults left out; `page` 1 is left out too.
     var queryString: String {
-        var pairs: [(String, String)] = [("q", query)]
-        if let from { pairs.append(("from", String(from))) }
-        if let to { pairs.append(("to", String(to))) }
-        if !agency.isEmpty { pairs.append(("agency", agency)) }
-        if !folder.isEmpty { pairs.append(("folder", folder)) }
-        if sort != .relevance { pairs.append(("sort", sort.rawValue)) }
+        var pairs: [(String, String)] = [("q", query)] + hiddenFields
         if page != 1 { pairs.append(("page", String(page))) }
         if size != Self.defaultPageSize { pairs.append(("size", String(size))) }
         return pairs.map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&")
