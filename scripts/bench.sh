@@ -70,9 +70,10 @@ index_ours() {  # scope dirs...
   unchanged=$( { /usr/bin/time -f %e "$bin/report-search" index "$@" --index "$index" --quiet >/dev/null; } 2>&1 | tail -1)
   xapian-compact -m "$index" "$index.c" >/dev/null
   compacted=$(du -sb "$index.c" | cut -f1)
-  # A search-only copy: Xapian needs the termlist only to delete or replace documents,
-  # so a copy that is never updated (a published or tcpsrv-served one) can go without.
-  rm -f "$index.c"/termlist.*
+  rm -rf "$index.c"
+  # The search copy `publish` writes: compacted, without the termlist (Xapian needs it only
+  # to delete or replace documents).
+  "$bin/report-search" publish "$index.c" --index "$index" >/dev/null
   searchcopy=$(du -sb "$index.c" | cut -f1)
   rm -rf "$index.c"
   record "$scope" report-search "$("$py" -c 'import json,sys; d=json.load(open(sys.argv[1])); d["cpu_seconds"]=round(d["cpu_seconds"]+d.pop("sys_seconds"),2); d.update(bytes=int(sys.argv[2]), compacted_bytes=int(sys.argv[3]), unchanged_seconds=float(sys.argv[4]), search_copy_bytes=int(sys.argv[5])); print(json.dumps(d))' "$work/time.json" "$bytes" "$compacted" "$unchanged" "$searchcopy")"

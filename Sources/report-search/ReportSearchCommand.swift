@@ -13,7 +13,7 @@ struct ReportSearchCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [IndexCommand.self, SearchCommand.self, ExportCommand.self, TrendCommand.self, SynonymsCommand.self,
-                      StatsCommand.self, EvalCommand.self, ServeCommand.self, DoctorCommand.self]
+                      StatsCommand.self, EvalCommand.self, ServeCommand.self, PublishCommand.self, DoctorCommand.self]
     )
 
     /// Parses and runs the command. Every failure becomes one line on stderr and an exit

@@ -152,6 +152,18 @@ struct CharacterTotals: Equatable, Sendable {
         return sum.fingerprint == (try Fingerprint.of(combined)) ? sum : nil
     }
 
+    /// Stores in the database at `merged`, compacted from the databases at `shards`, the sum
+    /// of their totals. Compaction keeps the first shard's value of a metadata key ("The
+    /// default implementation just returns tags[0]", `Compactor::resolve_duplicate_metadata`).
+    static func storeSummed(ofShards shards: [String], in merged: String) throws {
+        let totals = try shards.map { try stored(in: try XapianDatabase(path: $0)) }
+        let db = try XapianWritableDatabase(path: merged)
+        let reader = try db.reader()
+        let sum = try summed(totals, describing: reader) ?? counted(in: reader, matching: try .matchAll())
+        try db.setMetadata(IndexSchema.charactersKey, sum.encoded(describing: try .of(reader)))
+        try db.close()
+    }
+
     private struct Stored: Codable {
         var documents: Int
         var totalLength: UInt64

@@ -57,6 +57,9 @@ enum IndexSchema {
     /// total length they describe (``CharacterTotals``): what `trend --per-10k` divides by.
     /// Indexes written before it have none; their next `index` run counts and stores them.
     static let charactersKey = "characters"
+    /// Metadata of a search copy (``SearchCopy``): "SOURCE<TAB>TIME" it was published from
+    /// and at; absent in an index that can be updated.
+    static let searchCopyKey = "search-copy"
 
     /// The format an index was written in (empty for a database nothing was written to).
     static func storedFormat(of database: XapianDatabase) throws -> String {

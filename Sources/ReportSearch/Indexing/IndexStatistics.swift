@@ -9,6 +9,8 @@ public struct IndexStatistics: Sendable, CustomStringConvertible {
     public var bytesOnDisk: Int
     public var roots: [String]
     public var lastUpdate: String
+    /// For a search copy (``SearchCopy``): the index it was published from, and when.
+    public var publishedFrom: (source: String, published: String)?
 
     public init(indexPath: String) throws {
         guard FileManager.default.fileExists(atPath: indexPath) else { throw IndexOpenError.noIndex(indexPath) }
@@ -25,6 +27,7 @@ public struct IndexStatistics: Sendable, CustomStringConvertible {
             .map { $0.name.isEmpty ? $0.path : "\($0.path) (as \($0.name)/)" }
         lastUpdate = String(decoding: try db.metadata(IndexSchema.updatedKey), as: UTF8.self)
         bytesOnDisk = Self.bytesOnDisk(of: indexPath)
+        publishedFrom = try SearchCopy.origin(of: db)
     }
 
     /// Total size of the files under `path` (all shards of a sharded index).
@@ -46,6 +49,6 @@ public struct IndexStatistics: Sendable, CustomStringConvertible {
         size on disk:   \(String(format: "%.1f MB", Double(bytesOnDisk) / 1_048_576))
         corpus roots:   \(roots.joined(separator: ", "))
         last update:    \(lastUpdate.isEmpty ? "never" : lastUpdate)
-        """
+        """ + (publishedFrom.map { "\nsearch copy:    of \($0.source), published \($0.published) (read-only)" } ?? "")
     }
 }

@@ -20,6 +20,16 @@ public enum IndexingError: Error, LocalizedError, Equatable {
     /// Xapian found the database damaged (or its check does).
     case damaged(index: String, reason: String)
     case noTraditionalFolding
+    /// The index is a search copy (``SearchCopy``): it has no termlist and cannot be updated.
+    case searchCopy(index: String, source: String)
+    /// `publish` reads local databases only.
+    case publishRemote(index: String, shard: String)
+    /// `publish` of a search copy: publish the index it came from.
+    case publishCopy(index: String)
+    /// `publish` onto the index itself or one of its shards.
+    case publishOverSource(index: String, destination: String)
+    /// `publish` onto a folder that holds something other than a search copy.
+    case publishOverOther(destination: String)
     /// Every file was skipped: `details` are the groups of unsupported formats (`11 .pdf`) and
     /// the other skipped files (`a.txt: binary file`); `unreadFormats` the formats no
     /// extractor reads yet, in the order of the groups.
@@ -45,6 +55,17 @@ public enum IndexingError: Error, LocalizedError, Equatable {
             "\(index) is a stub listing \(databases) \(databases == 1 ? "database" : "databases") not laid out by report-search; index into a folder made with --shards, or into one of the databases"
         case .damaged(let index, let reason):
             "the index at \(index) is damaged (\(reason)); rebuild it with: report-search index DIR... --index \(index) --rebuild"
+        case .searchCopy(let index, let source):
+            "\(index) is a search copy written by publish (it cannot be updated); update the index it was published from"
+                + (source.isEmpty ? "" : " (\(source))") + " and publish again, or give another --index"
+        case .publishRemote(let index, let shard):
+            "cannot publish \(index): its shard \(shard) is remote; run publish on the machine that holds the shards"
+        case .publishCopy(let index):
+            "\(index) is already a search copy; publish the index it was published from"
+        case .publishOverSource(let index, let destination):
+            "cannot publish \(index) onto \(destination), which is the index itself; give another destination"
+        case .publishOverOther(let destination):
+            "\(destination) exists and is not a search copy; give a new or empty folder, or a copy written by publish"
         case .noTraditionalFolding:
             "OpenCC's t2s.json could not be loaded, so Traditional characters cannot be folded; run scripts/setup.sh"
         case .nothingIndexed(let skipped, let details, let unreadFormats):

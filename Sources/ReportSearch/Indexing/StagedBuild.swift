@@ -75,27 +75,13 @@ enum StagedBuild {
         progress?(IndexProgress(filesDone: files.count, filesTotal: files.count, bytesDone: 0, bytesTotal: 0,
                                 elapsedSeconds: 0, merging: true))
         try XapianDatabase(path: staging).compact(to: merged)
-        try storeCharacterTotals(of: staging, count: shardOptions.shardCount, in: merged)
+        try CharacterTotals.storeSummed(ofShards: (0..<shardOptions.shardCount).map { staging + "/" + IndexLayout.shardName($0) },
+                                        in: merged)
         try fm.moveItem(atPath: indexPath, toPath: previous)
         try fm.moveItem(atPath: merged, toPath: indexPath)
         try target.close()
         CheckedStamp.record(indexPath: indexPath)
         try fm.removeItem(atPath: staging)
         return summary
-    }
-
-    /// Compaction keeps the first shard's value of a metadata key ("The default
-    /// implementation just returns tags[0]", `Compactor::resolve_duplicate_metadata`);
-    /// the merged database's character totals are the sum of the shards'.
-    private static func storeCharacterTotals(of staging: String, count: Int, in merged: String) throws {
-        let shards = try (0..<count).map {
-            try CharacterTotals.stored(in: try XapianDatabase(path: staging + "/" + IndexLayout.shardName($0)))
-        }
-        let db = try XapianWritableDatabase(path: merged)
-        let reader = try db.reader()
-        let totals = try CharacterTotals.summed(shards, describing: reader)
-            ?? CharacterTotals.counted(in: reader, matching: try .matchAll())
-        try db.setMetadata(IndexSchema.charactersKey, totals.encoded(describing: try .of(reader)))
-        try db.close()
     }
 }
