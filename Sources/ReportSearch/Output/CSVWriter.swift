@@ -18,31 +18,47 @@ public enum CSVWriter {
     }
 
     public static func row(_ cells: [Cell]) -> String {
-        cells.map(field).joined(separator: ",") + "\r\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            append(cell, to: &out)
+        }
+        out += [0x0D, 0x0A]
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func field(_ cell: Cell) -> String {
+        var out: [UInt8] = []
+        append(cell, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func append(_ cell: Cell, to out: inout [UInt8]) {
         var value: String
         switch cell {
         case .number(let n):
             value = n
         case .text(let t):
             value = t
-            if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            if let first = value.utf8.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+                || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D {
                 value = "'" + value
             }
             if value.utf8.count > excelCellLimit && value.count > excelCellLimit {
                 value = String(value.prefix(excelCellLimit - 1)) + "…"
             }
         }
-        guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
-        else { return value }
-        var quoted = "\""
-        for (i, part) in value.split(separator: "\"", omittingEmptySubsequences: false).enumerated() {
-            if i > 0 { quoted += "\"\"" }
-            quoted += part
+        let bytes = Array(value.utf8)
+        guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
+            out += bytes
+            return
         }
-        quoted += "\""
-        return quoted
+        out.append(UInt8(ascii: "\""))
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+            out.append(byte)
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }

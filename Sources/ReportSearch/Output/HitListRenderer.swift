@@ -46,9 +46,13 @@ public struct HitListRenderer: Sendable {
 
     /// All fragments on one line (line breaks flattened to spaces), matches in 【】.
     static func snippetLine(_ hit: SearchHit) -> String {
+        let joined = hit.snippets.map { $0.marked() }.joined(separator: " … ")
+        let bytes = Array(joined.utf8)
+        guard bytes.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return joined }
         var line: [UInt8] = []
+        line.reserveCapacity(bytes.count)
         var afterCR = false
-        for byte in hit.snippets.map({ $0.marked() }).joined(separator: " … ").utf8 {
+        for byte in bytes {
             if byte == 0x0A && afterCR { afterCR = false; continue }
             afterCR = byte == 0x0D
             line.append(byte == 0x0A || byte == 0x0D ? 0x20 : byte)
@@ -56,10 +60,22 @@ public struct HitListRenderer: Sendable {
         return String(decoding: line, as: UTF8.self)
     }
 
+    /// `String(format: "%.4f", value)`, without Foundation's formatter (a tenth of a CSV
+    /// row's cost) where rounding cannot differ: away from a tie at the fifth decimal.
+    static func fourDecimals(_ value: Double) -> String {
+        let scaled = value * 10_000
+        guard value >= 0, scaled < 1e15, abs(scaled - scaled.rounded(.down) - 0.5) > 1e-6 else {
+            return String(format: "%.4f", value)
+        }
+        let units = Int(scaled.rounded())
+        let fraction = String(units % 10_000)
+        return String(units / 10_000) + "." + String(repeating: "0", count: 4 - fraction.count) + fraction
+    }
+
     func csvRow(_ hit: SearchHit, qid: String, query: String) -> String {
         let r = hit.record
         var cells: [CSVWriter.Cell] = batch ? [.text(qid), .text(query)] : []
-        cells += [.number(String(hit.rank)), .number(String(format: "%.4f", hit.score)), .text(Self.shown(r.path)),
+        cells += [.number(String(hit.rank)), .number(Self.fourDecimals(hit.score)), .text(Self.shown(r.path)),
                   .text(Self.shown(r.title)), .text(Self.shown(r.date)), .text(Self.shown(r.agency)),
                   .text(Self.sectionLabel(r)), .number(String(r.lineStart)), .number(String(r.lineEnd)),
                   r.page.map { .number(String($0)) } ?? .text(""),

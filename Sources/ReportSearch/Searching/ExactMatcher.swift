@@ -85,13 +85,20 @@ struct ExactMatcher {
         guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
         var result: [Range<Int>] = []
         let first = needle[0]
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) {
-                result.append(i..<(i + needle.count))
+        let n = needle.count
+        haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { nd in
+                var i = 0
+                let last = h.count - n
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n && h[i + k] == nd[k] { k += 1 }
+                        if k == n { result.append(i..<(i + n)) }
+                    }
+                    i += 1
+                }
             }
-            i += 1
         }
         return result
     }

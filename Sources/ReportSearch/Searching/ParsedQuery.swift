@@ -220,18 +220,20 @@ public enum QueryParser {
         /// | `如何` (nothing else)      | 如何                           |
         static func topicUnits(_ word: String) -> ParsedQuery? {
             var pieces: [String] = []
-            var rest = Substring(word)
-            var current = ""
-            while !rest.isEmpty {
-                if let q = questionWords.first(where: { rest.hasPrefix($0) }) {
-                    pieces.append(current)
-                    current = ""
-                    rest = rest.dropFirst(q.count)
+            let scalars = Array(word.unicodeScalars)
+            var current = String.UnicodeScalarView()
+            var i = 0
+            while i < scalars.count {
+                if let q = questionWordScalars.first(where: { $0.first == scalars[i] && scalars[i...].starts(with: $0) }) {
+                    pieces.append(String(current))
+                    current = String.UnicodeScalarView()
+                    i += q.count
                 } else {
-                    current.append(rest.removeFirst())
+                    current.append(scalars[i])
+                    i += 1
                 }
             }
-            pieces.append(current)
+            pieces.append(String(current))
             let units = pieces.compactMap { textUnit($0, quoted: false) }
             if units.isEmpty || pieces.count == 1 { return textUnit(word, quoted: false) }
             return units.count == 1 ? units[0] : .and(units)
@@ -240,6 +242,7 @@ public enum QueryParser {
         /// Longest first, so that 有哪些 goes before 哪些 and 怎么样 before 怎么.
         static let questionWords = ["为什么", "怎么样", "有哪些", "是什么", "有什么", "如何", "怎样", "怎么", "哪些",
                                     "是否", "什么", "为何", "哪里", "能否", "吗？", "吗?", "呢？", "呢?"]
+        private static let questionWordScalars = questionWords.map { Array($0.unicodeScalars) }
 
         /// Text with nothing searchable (only punctuation) yields nil and is dropped.
         static func textUnit(_ text: String, quoted: Bool) -> ParsedQuery? {

@@ -77,7 +77,9 @@ public struct SnippetMaker: Sendable {
     ///     fallback word occurs.
     public func snippets(for text: String, folded: [UInt32]? = nil, needles: [String], fallbackWords: [String] = [],
                          fallbackTerms: [String]) -> [Snippet] {
-        let original = Array(text.unicodeScalars)
+        var original: [Unicode.Scalar] = []
+        original.reserveCapacity(folded?.count ?? text.utf8.count)
+        for scalar in text.unicodeScalars { original.append(scalar) }
         var folded = folded ?? []
         if folded.count != original.count { folded = NormalizedText.foldedScalars(text) }
         // Each query unit's occurrences; when none occurs whole (a relaxed hit), its words',

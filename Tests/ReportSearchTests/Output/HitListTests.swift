@@ -89,6 +89,24 @@ import Testing
         #expect(field.hasSuffix("…"))
     }
 
+    /// The CSV score column is written without Foundation's formatter; it must print what
+    /// `%.4f` prints, ties at the fifth decimal (exact binary fractions) included.
+    @Test(arguments: 0..<4) func scoresPrintAsFourDecimals(seed: Int) {
+        var rng = SplitMix(seed: UInt64(seed))
+        var values: [Double] = [0, 1, 1.03125, 0.00005, 0.00015, 12.34565, 99_999.99995, 2.5e-5, 7.99999, 1e14, 3e15,
+                                -0.00001, -1.5, .infinity, .nan, Double.leastNonzeroMagnitude]
+        values += (0..<20_000).map { _ in Double.random(in: 0..<200, using: &rng) }
+        values += (0..<2_000).map { _ in Double(Int.random(in: 0..<1_000_000, using: &rng)) / 32 }
+        for v in values {
+            #expect(HitListRenderer.fourDecimals(v) == String(format: "%.4f", v), "\(v)")
+        }
+    }
+
+    @Test func fieldsAreQuotedAndGuardedLikeBefore() {
+        #expect(CSVWriter.row([.text("a,b"), .text("say \"hi\""), .text("=SUM(A1)"), .number("-3.5"), .text("-3.2%"),
+                               .text("行\n二"), .text("")]) == "\"a,b\",\"say \"\"hi\"\"\",'=SUM(A1),-3.5,'-3.2%,\"行\n二\",\r\n")
+    }
+
     @Test func jsonLinesCarryHighlightRanges() throws {
         let out = HitListRenderer(format: .json).render(results())
         let lines = out.split(separator: "\n")
