@@ -55,7 +55,7 @@ struct RelaxationStage {
         // field boosts select nothing, and would open three more posting lists per term.
         if !checksExactness { query = try XapianQuery(.andNot, [query, try compiler.matchingQuery(.exact)]) }
         guard checksExactness || exclusions.hasExclusions else {
-            return try collector.collect(query, count: options.candidatesWanted, decider: nil)
+            return try collector.collect(query, count: options.candidatesWanted, decider: nil, tiesByKey: false)
         }
         return try collector.collect(query, count: options.candidatesWanted, decider: { _, data in
             guard let raw = SectionRecord.raw(data) else { return false }
