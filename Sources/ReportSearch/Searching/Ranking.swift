@@ -3,12 +3,16 @@
 ///
 /// | part                 | value                                                        |
 /// |----------------------|--------------------------------------------------------------|
-/// | BM25                 | k1 1.2, b 0.75                                               |
+/// | BM25                 | k1 1.2, b 0.75, lengths below 0.9 of the average count as 0.9 |
 /// | field boosts         | heading ×2.0, title ×0.6, ancestor headings ×0.6 (AND_MAYBE) |
 /// | proximity            | one sentence ×1.4, one paragraph ×1.2; in typed order ×1.15  |
 /// | ties                 | equal scores by section key (path, line, passage)            |
 enum Ranking {
-    static let bm25 = XapianEnquire.BM25(k1: 1.2, b: 0.75, minNormalizedLength: 0.8)
+    /// The floor on the normalized length keeps a short passing mention (a one-line purpose
+    /// statement, a list of industries) from outweighing a paragraph about the topic only
+    /// for being short: 0.8 → 0.9 moved topical nDCG@10 0.891 → 0.895 (5 queries up, 2
+    /// down), known-item MRR@10 unchanged (README, Measuring ranking).
+    static let bm25 = XapianEnquire.BM25(k1: 1.2, b: 0.75, minNormalizedLength: 0.9)
 
     /// Headings, ancestor headings and the title add weight to a text unit's matches.
     static let fieldBoosts: [(prefix: String, factor: Double)] = [
