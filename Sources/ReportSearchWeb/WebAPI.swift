@@ -15,9 +15,9 @@ import ReportSearch
 enum WebAPI {
     /// Each hit is the CLI's JSON line with `report_id` (for `/api/report/{id}`) in front.
     static func search(_ results: SearchResults, request: SearchRequest) -> String {
-        let lines = HitListRenderer(format: .json).render(results).split(separator: "\n")
-        let hits = zip(results.hits, lines).map { hit, line in
-            "{\"report_id\":\"\(ReportID(path: hit.record.path))\"," + line.dropFirst()
+        let renderer = HitListRenderer(format: .json)
+        let hits = results.hits.map { hit in
+            "{\"report_id\":\"\(ReportID(path: hit.record.path))\"," + renderer.jsonLine(hit).dropFirst().dropLast()
         }
         let head = Header(query: request.query, effective_query: request.effectiveQuery,
                           relaxation: results.relaxation.rawValue, estimated_total: results.estimatedTotal,
@@ -40,8 +40,9 @@ enum WebAPI {
     }
 
     static func trend(_ trend: Trend) -> String {
-        let lines = TrendRenderer(format: .json).render(trend).split(separator: "\n")
-        return "{\"trend\":[" + lines.joined(separator: ",") + "]}"
+        // Lines split as bytes: a Character split walks the grapheme breaks of every report name.
+        let lines = TrendRenderer(format: .json).render(trend).utf8.split(separator: UInt8(ascii: "\n"))
+        return "{\"trend\":[" + lines.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ",") + "]}"
     }
 
     struct Report: Encodable {

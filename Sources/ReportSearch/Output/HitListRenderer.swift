@@ -101,7 +101,8 @@ public struct HitListRenderer: Sendable {
         var copies: [String]?
     }
 
-    func jsonLine(_ hit: SearchHit, qid: String, query: String) -> String {
+    /// One hit as a JSON object and a line break (what `--format json` prints per hit).
+    public func jsonLine(_ hit: SearchHit, qid: String = "", query: String = "") -> String {
         let r = hit.record
         let value = JSONHit(qid: batch ? qid : nil, query: batch ? query : nil, rank: hit.rank, score: hit.score,
                             path: Self.shown(r.path), title: Self.shown(r.title), date: Self.shown(r.date),
