@@ -59,8 +59,8 @@ public enum SearchCopy {
         }
         try IndexSchema.checkFormat(of: reader, path: source)
         if try origin(of: reader) != nil { throw IndexingError.publishCopy(index: source) }
-        let sourceParts = Set(shards.map { URL(fileURLWithPath: $0).standardizedFileURL.path } + [source])
-        if sourceParts.contains(URL(fileURLWithPath: destination).standardizedFileURL.path) {
+        let sourceParts = shards.map { URL(fileURLWithPath: $0).standardizedFileURL.path } + [source]
+        if sourceParts.contains(where: { destination == $0 || destination.hasPrefix($0 + "/") }) {
             throw IndexingError.publishOverSource(index: source, destination: destination)
         }
         if fm.fileExists(atPath: destination) && !isSearchCopy(destination) && !isEmptyFolder(destination) {
@@ -68,12 +68,39 @@ public enum SearchCopy {
         }
 
         // 1. Compact into a sibling folder (the same file system, so the move is a rename).
+        //    Publishes into one folder take turns (a lock on the folder, released if the
+        //    process dies), so a leftover staging folder is never another run's.
+        let parent = (destination as NSString).deletingLastPathComponent
         let staging = destination + ".publishing", previous = destination + ".previous"
+        let lock: Int32
+        do {
+            try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            lock = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard lock >= 0, flock(lock, LOCK_EX) == 0 else {
+                throw IndexingError.cannotCreate(index: destination, reason: "\(parent): \(String(cString: strerror(errno)))")
+            }
+        } catch let error as IndexingError {
+            throw error
+        } catch {
+            throw IndexingError.cannotCreate(index: destination, reason: error.localizedDescription)
+        }
+        defer { close(lock) }
         try? fm.removeItem(atPath: staging)
         try? fm.removeItem(atPath: previous)
         do {
-            try fm.createDirectory(atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try reader.compact(to: staging)
+            // A writer committing twice during the compaction moves the source on: start
+            // again from its latest commit.
+            var attempts = 0
+            while true {
+                do {
+                    try reader.compact(to: staging)
+                    break
+                } catch let error as XapianError where error.kind == .modified && attempts < 3 {
+                    attempts += 1
+                    try? fm.removeItem(atPath: staging)
+                    try reader.reopen()
+                }
+            }
         } catch let error as XapianError {
             try? fm.removeItem(atPath: staging)
             throw IndexingError.cannotCreate(index: destination, reason: error.message)

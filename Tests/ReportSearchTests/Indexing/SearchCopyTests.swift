@@ -72,12 +72,29 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["copy", "corpus", "index"])
     }
 
+    @Test func publishesToOneFolderAtOnceTakeTurns() async throws {
+        let dir = try TemporaryDirectory()
+        let index = dir.path + "/index", copy = dir.path + "/copy"
+        _ = try Indexer.run(roots: [TestPaths.corpus], indexPath: index)
+        let sections = try XapianDatabase(path: index).documentCount
+        let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<3 { group.addTask { try SearchCopy.publish(from: index, to: copy).sections } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(counts == [sections, sections, sections])
+        #expect(try XapianDatabase(path: copy).documentCount == sections)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["copy", "index"])
+    }
+
     @Test func publishRefusesWhatItMustNotOverwrite() throws {
         let dir = try TemporaryDirectory()
         let index = dir.path + "/index", copy = dir.path + "/copy", other = dir.path + "/other"
         _ = try Indexer.run(roots: [TestPaths.corpus], indexPath: index)
         #expect(throws: IndexingError.publishOverSource(index: index, destination: index)) {
             try SearchCopy.publish(from: index, to: index)
+        }
+        #expect(throws: IndexingError.publishOverSource(index: index, destination: index + "/copy")) {
+            try SearchCopy.publish(from: index, to: index + "/copy")
         }
         // A folder holding anything but a copy is left alone: it may be another index, or not one.
         _ = try Indexer.run(roots: [TestPaths.corpus.appendingPathComponent("formats")], indexPath: other)
