@@ -467,6 +467,12 @@ cx_status cx_query_new_combined(cx_query_op op, const cx_query *const *subquerie
     });
 }
 
+// A fresh match-all query, never a copy of the global Xapian::Query::MatchAll: Xapian 1.4
+// counts references to a query's internals without atomics, so threads copying and
+// dropping that one global at once lose counts and free it under a running match.
+// Query(std::string()) is how Xapian defines MatchAll.
+static Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
 cx_status cx_query_new_scaled(const cx_query *subquery, double factor, cx_query **out, char **error) {
     return guard(error, [&] {
         *out = new cx_query{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, subquery->query, factor)};
@@ -477,7 +483,7 @@ cx_status cx_query_new_value_range(uint32_t slot, const char *low, size_t low_le
                                    const char *high, size_t high_length, cx_query **out, char **error) {
     return guard(error, [&] {
         if (low_length == 0 && high_length == 0) {
-            *out = new cx_query{Xapian::Query::MatchAll};
+            *out = new cx_query{match_all()};
         } else if (low_length == 0) {
             *out = new cx_query{Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, str(high, high_length))};
         } else if (high_length == 0) {
@@ -497,7 +503,7 @@ cx_status cx_query_new_wildcard(const char *prefix, size_t prefix_length, cx_que
 }
 
 cx_status cx_query_new_match_all(cx_query **out, char **error) {
-    return guard(error, [&] { *out = new cx_query{Xapian::Query::MatchAll}; });
+    return guard(error, [&] { *out = new cx_query{match_all()}; });
 }
 
 cx_status cx_query_new_match_nothing(cx_query **out, char **error) {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import ReportSearch
 
@@ -85,6 +86,28 @@ import Testing
             #expect(throws: Never.self) { try XapianWritableDatabase(path: path, mode: .createOrOpen).close() }
             done.wait()
         }
+    }
+
+    /// Xapian 1.4 counts references to a query's internals without atomics, so copying its
+    /// global `Query::MatchAll` on several threads at once loses counts and frees it under
+    /// a running match (a crash in `Query::get_length`, seen in parallel shard writers
+    /// counting character totals). Every match-all query is a fresh one.
+    @Test func matchAllQueriesOnManyThreadsAtOnce() throws {
+        let dir = try TemporaryDirectory()
+        let db = try XapianDatabase(path: try makeIndex(in: dir, ["法治政府建设", "营商环境"]))
+        let failures = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            for _ in 0..<20_000 {
+                guard let query = try? XapianQuery.matchAll(), (try? XapianQuery(.and, [query, query])) != nil else {
+                    failures.withLock { $0 += 1 }
+                    return
+                }
+            }
+        }
+        #expect(failures.withLock { $0 } == 0)
+        let enquire = try XapianEnquire(db)
+        try enquire.setQuery(try .matchAll())
+        #expect(try enquire.matches(limit: 10).count == 2)
     }
 
     @Test func operatorsAndScaling() throws {
