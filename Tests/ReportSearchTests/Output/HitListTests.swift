@@ -182,6 +182,22 @@ import Testing
         #expect(stats.status == 0 && stats.out.contains("sections:"))
     }
 
+    @Test func publishWritesACopyThatSearchesAndRefusesUpdates() throws {
+        let dir = try TemporaryDirectory()
+        let copy = dir.path + "/copy"
+        let published = try run(["publish", copy])
+        #expect(published.status == 0 && published.out.hasPrefix("published ") && published.out.contains(" to \(copy): "))
+        let hits = try run(["search", "合法性审查", "--format", "csv"], index: copy)
+        let fromIndex = try run(["search", "合法性审查", "--format", "csv"])
+        #expect(hits.status == 0 && hits.out == fromIndex.out)
+        #expect(try run(["stats"], index: copy).out.contains("search copy:    of "))
+        let update = try run(["index", TestPaths.corpus.path, "--quiet"], index: copy)
+        #expect(update.status == 1 && update.out.isEmpty)
+        #expect(update.err.contains("is a search copy written by publish") && update.err.contains("publish again"))
+        let again = try run(["publish", copy], index: copy)
+        #expect(again.status == 1 && again.err.contains("already a search copy"))
+    }
+
     /// Out-of-range numbers are usage errors, not traps; a full device is a message, not a crash.
     @Test func numbersAreRangeCheckedAndWriteErrorsReported() throws {
         for bad in [["search", "税", "--limit", "9223372036854775807"], ["search", "税", "--per-doc", "4294967296"],
