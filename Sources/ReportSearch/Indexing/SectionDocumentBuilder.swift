@@ -31,6 +31,10 @@ struct SectionDocumentBuilder {
                               (section.path.headings.dropLast().joined(separator: "\n"), .ancestors),
                               (report.title, .title)] {
             guard let text, !text.isEmpty else { continue }
+            // A heading-only section (its content is in the sections below): its words are
+            // body terms already, and weighing them as heading too put such signposts above
+            // the paragraphs about the topic (topical nDCG@10 0.895 → 0.899, td07 中医药 0.83 → 0.95).
+            if field == .heading && section.text == text { continue }
             counter.add(NormalizedText.foldedScalars(text), field: field, once: true)
         }
 

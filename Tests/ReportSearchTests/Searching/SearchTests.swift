@@ -87,6 +87,26 @@ import Testing
         #expect(first.record.sectionPath.last?.contains("合法性审查") == true)
     }
 
+    /// A heading with no body (its content sits in the sections below it) is not weighted
+    /// as heading and body at once: the paragraph about the topic comes first.
+    @Test func aHeadingWithoutBodyDoesNotOutrankTheParagraph() throws {
+        let dir = try TemporaryDirectory()
+        let corpus = dir.url.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try """
+            柳溪区卫生健康局2024年工作总结
+            一、医疗服务
+            （一）中医药服务
+            （二）基层医疗
+            全区社区卫生服务中心开设中医药综合服务区，全年提供中医药适宜技术服务12万人次，培训乡村医生中医药技能300人，基层医疗机构门诊量增长8%，家庭医生签约覆盖率提高到45%。
+            二、公共卫生
+            完成适龄儿童免疫规划疫苗接种，传染病报告及时率保持100%。
+            """.write(to: corpus.appendingPathComponent("liuxi-health-2024.txt"), atomically: true, encoding: .utf8)
+        _ = try Indexer.run(roots: [corpus], indexPath: dir.path + "/index")
+        let hits = try SearchEngine(indexPaths: [dir.path + "/index"]).search("中医药", options: SearchOptions(perDocument: 0)).hits
+        #expect(hits.map { $0.record.sectionPath.last ?? "" }.prefix(2) == ["（二）基层医疗", "（一）中医药服务"])
+    }
+
     @Test func exclusionsOrAndFilters() throws {
         let engine = try engine()
         let withExclusion = try engine.search("法治政府 -合法性审查", options: all).hits
@@ -261,8 +281,8 @@ import Testing
     @Test func measuresSectionAndDocumentRanks() throws {
         let tsv = """
             qid\ttype\tquery\ttarget_path\ttarget_line\tsection_start
-            e1\theading\t全面落实合法性审查制度\tcorpus/qingshan-justice-2021-fazhi-report.txt\t14\t14
-            e2\tphrase\t合法性审查\tqingshan-justice-2021-fazhi-report.txt\t999\t1
+            e1\theading\t全面落实合法性审查制度\tcorpus/songxi-county-2019-fazhi-report-traditional.txt\t12\t12
+            e2\tphrase\t合法性审查\tyunjiang-province-2026-business-environment-report-scraped.txt\t999\t1
             e3\tphrase\tqzxwvjk\tqingshan-justice-2021-fazhi-report.txt\t14\t14
             """
         let queries = try Evaluation.readQueries(tsv: tsv)
