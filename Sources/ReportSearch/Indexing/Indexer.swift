@@ -86,7 +86,8 @@ public struct IndexSummary: Sendable {
     /// with files in formats not read yet, "…; skipped 46 files: 11 .pdf, 33 .docx, a.bin (binary file), …"
     /// (see ``skippedGroupedDescription``).
     public var description: String {
-        var s = "indexed \(filesIndexed) files, \(sectionsWritten.formatted()) sections in "
+        var s = "indexed \(filesIndexed) \(filesIndexed == 1 ? "file" : "files"), "
+            + "\(sectionsWritten.formatted()) \(sectionsWritten == 1 ? "section" : "sections") in "
             + String(format: "%.1f s", elapsedSeconds)
             + "; \(filesUnchanged) unchanged, \(filesRemoved) removed"
         if filesUnreadable > 0 { s += ", \(filesUnreadable) kept unread (folder not readable)" }

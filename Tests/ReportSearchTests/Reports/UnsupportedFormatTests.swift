@@ -74,6 +74,8 @@ import Testing
         summary.elapsedSeconds = 1.5
         summary.skipped = [("a.bin", "binary file")]
         #expect(summary.description == "indexed 2 files, 10 sections in 1.5 s; 0 unchanged, 0 removed; skipped 1: a.bin (binary file)")
+        (summary.filesIndexed, summary.sectionsWritten, summary.skipped) = (1, 1, [])
+        #expect(summary.description == "indexed 1 file, 1 section in 1.5 s; 0 unchanged, 0 removed")
     }
 
     @Test func groupsFollowTheFormatOrderAndLongListsAreCut() {
