@@ -82,8 +82,23 @@ struct ExactMatcher {
 
     /// Occurrences (scalar ranges) of `needle` in `haystack`, non-overlapping scan.
     static func occurrences(of needle: [UInt32], in haystack: [UInt32]) -> [Range<Int>] {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
         var result: [Range<Int>] = []
+        scan(for: needle, in: haystack) { result.append($0..<($0 + needle.count)); return true }
+        return result
+    }
+
+    static func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        var found = false
+        scan(for: needle, in: haystack) { _ in found = true; return false }
+        return found
+    }
+
+    /// Calls `found` with the start of each occurrence of `needle`, left to right, until it
+    /// returns false.
+    @inline(__always)
+    private static func scan(for needle: [UInt32], in haystack: [UInt32], _ found: (Int) -> Bool) {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return }
         let first = needle[0]
         let n = needle.count
         haystack.withUnsafeBufferPointer { h in
@@ -94,32 +109,10 @@ struct ExactMatcher {
                     if h[i] == first {
                         var k = 1
                         while k < n && h[i + k] == nd[k] { k += 1 }
-                        if k == n { result.append(i..<(i + n)) }
+                        if k == n && !found(i) { return }
                     }
                     i += 1
                 }
-            }
-        }
-        return result
-    }
-
-    static func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-        let first = needle[0]
-        let n = needle.count
-        return haystack.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { nd in
-                var i = 0
-                let last = h.count - n
-                while i <= last {
-                    if h[i] == first {
-                        var k = 1
-                        while k < n && h[i + k] == nd[k] { k += 1 }
-                        if k == n { return true }
-                    }
-                    i += 1
-                }
-                return false
             }
         }
     }
