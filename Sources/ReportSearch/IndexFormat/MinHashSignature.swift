@@ -103,7 +103,7 @@ package struct MinHashSignature: Equatable, Sendable {
     /// SplitMix64's finalizer: every input bit moves every output bit. Fixed forever,
     /// like everything that decides a stored value.
     @inline(__always)
-    static func mix(_ x: UInt64) -> UInt64 {
+    package static func mix(_ x: UInt64) -> UInt64 {
         var z = x
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB

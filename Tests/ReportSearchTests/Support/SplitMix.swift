@@ -1,3 +1,5 @@
+@testable import ReportSearch
+
 /// The one random number generator of the tests: SplitMix64, small and deterministic, so a
 /// random test takes its seed as a test argument and a failing case names the seed that
 /// reproduces it.
@@ -13,9 +15,6 @@ struct SplitMix: RandomNumberGenerator {
     init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        return MinHashSignature.mix(state)
     }
 }
