@@ -186,9 +186,8 @@ enum DatabaseUpdate {
     /// The one writer of the database at `indexPath` (its folder is created when missing).
     /// A search copy is refused, even with `--rebuild` (which would replace what was published).
     static func openWriter(_ indexPath: String, mode: XapianWritableDatabase.OpenMode) throws -> XapianWritableDatabase {
-        if SearchCopy.isSearchCopy(indexPath) {
-            let source = (try? XapianDatabase(path: indexPath)).flatMap { try? SearchCopy.origin(of: $0) }?.source
-            throw IndexingError.searchCopy(index: indexPath, source: source ?? "")
+        if let copy = SearchCopy.origin(atPath: indexPath) {
+            throw IndexingError.searchCopy(index: indexPath, source: copy.source)
         }
         let parent = (indexPath as NSString).deletingLastPathComponent
         do {

@@ -29,13 +29,18 @@ public enum SearchCopy {
     }
 
     /// Whether the database at `path` is a search copy (false when it cannot be opened).
-    public static func isSearchCopy(_ path: String) -> Bool {
-        guard FileManager.default.fileExists(atPath: path + "/iamglass"),
-              let db = try? XapianDatabase(path: path), let marker = try? db.metadata(IndexSchema.searchCopyKey) else { return false }
-        return !marker.isEmpty
+    public static func isSearchCopy(_ path: String) -> Bool { origin(atPath: path) != nil }
+
+    /// The origin of the database at `path` when it is a search copy; nil for an index,
+    /// a missing path or one that cannot be opened.
+    static func origin(atPath path: String) -> (source: String, published: String)? {
+        guard FileManager.default.fileExists(atPath: path + "/iamglass"), let db = try? XapianDatabase(path: path) else {
+            return nil
+        }
+        return (try? origin(of: db)) ?? nil
     }
 
-    /// What the copy at `path` records of its origin: "SOURCE<TAB>TIME"; nil for an index.
+    /// What a copy records of its origin ("SOURCE<TAB>TIME"); nil for an index.
     static func origin(of database: XapianDatabase) throws -> (source: String, published: String)? {
         let marker = String(decoding: try database.metadata(IndexSchema.searchCopyKey), as: UTF8.self)
         guard !marker.isEmpty else { return nil }
@@ -63,7 +68,7 @@ public enum SearchCopy {
         if sourceParts.contains(where: { destination == $0 || destination.hasPrefix($0 + "/") }) {
             throw IndexingError.publishOverSource(index: source, destination: destination)
         }
-        if fm.fileExists(atPath: destination) && !isSearchCopy(destination) && !isEmptyFolder(destination) {
+        if fm.fileExists(atPath: destination) && origin(atPath: destination) == nil && !isEmptyFolder(destination) {
             throw IndexingError.publishOverOther(destination: destination)
         }
 
@@ -72,40 +77,33 @@ public enum SearchCopy {
         //    process dies), so a leftover staging folder is never another run's.
         let parent = (destination as NSString).deletingLastPathComponent
         let staging = destination + ".publishing", previous = destination + ".previous"
-        let lock: Int32
         do {
             try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            lock = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard lock >= 0, flock(lock, LOCK_EX) == 0 else {
-                throw IndexingError.cannotCreate(index: destination, reason: "\(parent): \(String(cString: strerror(errno)))")
-            }
-        } catch let error as IndexingError {
-            throw error
         } catch {
             throw IndexingError.cannotCreate(index: destination, reason: error.localizedDescription)
         }
+        func systemError() -> IndexingError {
+            .cannotCreate(index: destination, reason: "\(parent): \(String(cString: strerror(errno)))")
+        }
+        let lock = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard lock >= 0 else { throw systemError() }
         defer { close(lock) }
+        guard flock(lock, LOCK_EX) == 0 else { throw systemError() }
         try? fm.removeItem(atPath: staging)
         try? fm.removeItem(atPath: previous)
-        do {
-            // A writer committing twice during the compaction moves the source on: start
-            // again from its latest commit.
-            var attempts = 0
-            while true {
-                do {
-                    try reader.compact(to: staging)
-                    break
-                } catch let error as XapianError where error.kind == .modified && attempts < 3 {
-                    attempts += 1
-                    try? fm.removeItem(atPath: staging)
-                    try reader.reopen()
+        // A writer committing twice during the compaction moves the source on: start again
+        // from its latest commit, up to three times.
+        for attempt in 0... {
+            do {
+                if attempt > 0 { try reader.reopen() }
+                try reader.compact(to: staging)
+                break
+            } catch let error as XapianError {
+                try? fm.removeItem(atPath: staging)
+                guard error.kind == .modified && attempt < 3 else {
+                    throw IndexingError.cannotCreate(index: destination, reason: error.message)
                 }
             }
-        } catch let error as XapianError {
-            try? fm.removeItem(atPath: staging)
-            throw IndexingError.cannotCreate(index: destination, reason: error.message)
-        } catch {
-            throw IndexingError.cannotCreate(index: destination, reason: error.localizedDescription)
         }
         do {
             if shards.count > 1 { try CharacterTotals.storeSummed(ofShards: shards, in: staging) }
