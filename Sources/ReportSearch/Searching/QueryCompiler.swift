@@ -24,6 +24,20 @@ struct QueryCompiler {
     let database: XapianDatabase
     /// Every text unit's terms (nil: nothing searchable), keyed by the unit's text.
     private let unitTerms: [String: [TermPart]?]
+    /// ``keptTerms(_:)`` of the any-term match, looked up once per search: the relaxation
+    /// and every shown hit with copies (``DuplicateCollapse``) ask for it.
+    private let anyTermKept = Memo<Set<String>?>()
+
+    /// A value computed on first use; a compiler belongs to one search, on one thread.
+    private final class Memo<Value> {
+        var value: Value?
+        func get(_ make: () throws -> Value) rethrows -> Value {
+            if let value { return value }
+            let made = try make()
+            value = made
+            return made
+        }
+    }
 
     init(_ query: ParsedQuery, database: XapianDatabase) {
         self.query = query
@@ -102,6 +116,10 @@ struct QueryCompiler {
     /// ones (ties by term); nil: all.
     func keptTerms(_ mode: Mode) throws -> Set<String>? {
         guard mode == .anyTerm else { return nil }
+        return try anyTermKept.get(rarestTerms)
+    }
+
+    private func rarestTerms() throws -> Set<String>? {
         let limit = Self.anyTermLimit
         var terms: [String] = []
         for text in query.positiveTexts {
