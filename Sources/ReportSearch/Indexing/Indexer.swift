@@ -180,7 +180,8 @@ public enum Indexer {
         summary.warnings = folderWarnings + (synonymWarning.map { [$0] } ?? []) + summary.warnings
         summary.skipped += notRegular
         summary.elapsedSeconds = start.duration(to: .now).inSeconds
-        if summary.filesIndexed == 0 && summary.filesUnchanged == 0 && !summary.skipped.isEmpty {
+        // A run that removed gone files changed the index: its summary says so, with what it skipped.
+        if summary.filesIndexed == 0 && summary.filesUnchanged == 0 && summary.filesRemoved == 0 && !summary.skipped.isEmpty {
             throw summary.nothingIndexedError
         }
         return summary

@@ -56,6 +56,20 @@ import Testing
             + "PDF, Word and OFD are not read yet — convert the files to .txt, .md or .html to index them")
     }
 
+    @Test func removingTheLastReadableFileIsASummaryNotAFailure() throws {
+        let dir = try TemporaryDirectory()
+        let root = try folder(dir, ["a.txt": Array("某局关于某事的报告\n一、总体情况\n内容。".utf8), "b.zip": Self.zip])
+        let index = dir.path + "/index"
+        #expect(try Indexer.run(roots: [root], indexPath: index).filesIndexed == 1)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("a.txt"))
+        let summary = try Indexer.run(roots: [root], indexPath: index)
+        #expect(summary.filesRemoved == 1)
+        #expect(summary.skipped.map(\.path) == ["b.zip"])
+        #expect(try XapianDatabase(path: index).documentCount == 0)
+        // Nothing left to remove: the same folder again is the error it always was.
+        #expect(throws: IndexingError.self) { try Indexer.run(roots: [root], indexPath: index) }
+    }
+
     @Test func aFolderOfBadTextFilesNamesThemInsteadOfPointingAtWarnings() throws {
         let dir = try TemporaryDirectory()
         let root = try folder(dir, ["bin.txt": [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x00]])
