@@ -82,6 +82,11 @@ void cx_database_free(cx_database *_Nullable database);
 cx_status cx_database_doccount(const cx_database *database, uint32_t *out, char *_Nullable *_Nullable error);
 /* The sum of every document's length (the sum of its wdfs) over every shard. */
 cx_status cx_database_total_length(const cx_database *database, uint64_t *out, char *_Nullable *_Nullable error);
+/* The values in `slot` of the documents `query` matches (in docid order), back to back in
+ * *values, each one's length in *lengths (both freed with cx_free). */
+cx_status cx_database_matching_values(const cx_database *database, const cx_query *query, uint32_t slot,
+                                      char *_Nullable *_Nonnull values, uint32_t *_Nullable *_Nonnull lengths,
+                                      size_t *count, char *_Nullable *_Nullable error);
 cx_status cx_database_termfreq(const cx_database *database, const char *_Nullable term, size_t term_length,
                                uint32_t *out, char *_Nullable *_Nullable error);
 cx_status cx_database_get_document(const cx_database *database, uint32_t docid,
@@ -205,6 +210,15 @@ cx_status cx_query_new_scaled(const cx_query *subquery, double factor, cx_query 
 cx_status cx_query_new_value_range(uint32_t slot, const char *_Nullable low, size_t low_length,
                                    const char *_Nullable high, size_t high_length,
                                    cx_query *_Nullable *_Nonnull out, char *_Nullable *_Nullable error);
+/* The title boost (TitleBoost): each document `units[i]` matches (a report's first section)
+ * lends `weights[i]` to every section of its report; *out is NULL when no unit matches
+ * anything. A report is its first section's docid and the count in `count_slot` of the
+ * sections that follow it; without counts, the sections with the same value in `key_slot`.
+ * `portable`: Xapian's ValueMapPostingSource over `key_slot`, which remote shards can run. */
+cx_status cx_query_new_title_boost(const cx_database *database, const cx_query *const _Nonnull *_Nullable units,
+                                   const double *_Nullable weights, size_t count, uint32_t key_slot,
+                                   uint32_t count_slot, int portable, cx_query *_Nullable *_Nonnull out,
+                                   char *_Nullable *_Nullable error);
 /* All terms starting with `prefix`, as one synonym, unlimited expansion. */
 cx_status cx_query_new_wildcard(const char *_Nullable prefix, size_t prefix_length,
                                 cx_query *_Nullable *_Nonnull out, char *_Nullable *_Nullable error);

@@ -8,7 +8,9 @@
 /// |--------|-------------------------------------------------|----------|
 /// | `S`    | the section's own heading                       | weighted |
 /// | `A`    | the ancestor headings                           | weighted |
-/// | `T`    | the report title                                | weighted |
+/// | `T`    | the report title, on its first section only     | weighted |
+/// | `T`    | alone: the first section of a report            | boolean  |
+/// | `L`    | alone, other sections: the title's term count   | length   |
 /// | `F`    | file path (all sections of a file)              | boolean  |
 /// | `Y`    | year, e.g. `Y2020`                              | boolean  |
 /// | `G`    | issuing agency, folded                          | boolean  |
@@ -25,6 +27,8 @@ enum IndexSchema {
     static let folderPrefix = "P"
     static let duplicatePrefix = "D"
     static let bandPrefix = "B"
+    /// Its wdf keeps the title in a section's length (``SectionDocumentBuilder``).
+    static let titleLengthTerm = "L"
 
     /// `YYYY-MM-DD` (or shorter), sortable.
     static let dateSlot: UInt32 = 0
@@ -37,6 +41,10 @@ enum IndexSchema {
     /// ``DuplicateGroup/slotValue``, the key and the MinHash signature (empty: not
     /// grouped): one hit per group of reposts and near copies.
     static let groupSlot: UInt32 = 4
+    /// On a report's first section only: how many sections the report has, in decimal. Its
+    /// sections are written one after another, so they are the docids from the first
+    /// section's on (``TitleBoost``).
+    static let sectionCountSlot: UInt32 = 5
 
     /// Metadata: `file:<path>` → "<size> <mtime-ns> <ctime-ns> <inode> <sections>" of the indexed
     /// version (earlier indexes: "<size> <mtime-ns> <sections>"; see `FileState`).

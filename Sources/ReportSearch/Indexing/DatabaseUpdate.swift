@@ -265,10 +265,12 @@ enum DatabaseUpdate {
     static func prepare(_ sections: ArraySlice<Section>, of report: Report, path: String,
                         builder: SectionDocumentBuilder) -> [PreparedDocument] {
         let sections = Array(sections)
+        let titleTerms = SectionDocumentBuilder.titleTermCount(report)
         return Array(unsafeUninitializedCapacity: sections.count) { buffer, count in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: sections.count) { i in
-                (slots.baseAddress! + i).initialize(to: builder.prepare(report: report, section: sections[i], path: path))
+                (slots.baseAddress! + i).initialize(to: builder.prepare(report: report, section: sections[i], path: path,
+                                                                        titleTerms: titleTerms))
             }
             count = sections.count
         }
@@ -279,7 +281,8 @@ enum DatabaseUpdate {
             let report = try ReportParser.read(fileAt: file.url, relativePath: file.relativePath, maxBytes: options.maxFileBytes,
                                                options: ExtractionOptions(ocr: options.ocr))
             if report.sections.reduce(0, { $0 + $1.text.utf8.count }) > options.largeReportBytes { return .large(report) }
-            let docs = report.sections.map { builder.prepare(report: report, section: $0, path: file.relativePath) }
+            let titleTerms = SectionDocumentBuilder.titleTermCount(report)
+            let docs = report.sections.map { builder.prepare(report: report, section: $0, path: file.relativePath, titleTerms: titleTerms) }
             return .success(PreparedFile(documents: docs, warnings: report.warnings))
         } catch let error as ReportError {
             if case .unsupportedFormat(_, let format) = error { return .failure(error.shortReason, unsupported: format) }

@@ -36,6 +36,14 @@ struct TermCounter {
         }
     }
 
+    /// How many distinct terms ``add(_:field:once:)`` counted.
+    var distinctTerms: Int { han.count + words.count }
+
+    /// One term standing for `wdf` occurrences: it adds to the section's length, not to any match.
+    mutating func addLength(_ term: String, wdf: UInt32) {
+        words[term] = wdf
+    }
+
     /// Every term's UTF-8 back to back, with lengths and wdfs, in no particular order.
     func packed() -> PackedTerms {
         var result = PackedTerms()

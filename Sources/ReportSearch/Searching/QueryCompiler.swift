@@ -22,11 +22,14 @@ struct QueryCompiler {
 
     let query: ParsedQuery
     let database: XapianDatabase
+    /// Some shard is remote: the title boost uses what Xapian's remote backend can run.
+    let hasRemoteShards: Bool
     /// Every text unit's terms (nil: nothing searchable), keyed by the unit's text.
     private let unitTerms: [String: [TermPart]?]
     /// ``keptTerms(_:)`` of the any-term match, looked up once per search: the relaxation
     /// and every shown hit with copies (``DuplicateCollapse``) ask for it.
     private let anyTermKept = Memo<Set<String>?>()
+    private let titleBoost = Memo<XapianQuery?>()
 
     /// A value computed on first use; a compiler belongs to one search, on one thread.
     private final class Memo<Value> {
@@ -39,9 +42,10 @@ struct QueryCompiler {
         }
     }
 
-    init(_ query: ParsedQuery, database: XapianDatabase) {
+    init(_ query: ParsedQuery, database: XapianDatabase, hasRemoteShards: Bool = false) {
         self.query = query
         self.database = database
+        self.hasRemoteShards = hasRemoteShards
         var units: [String: [TermPart]?] = [:]
         let tokenizer = Tokenizer()
         func collect(_ q: ParsedQuery) {
@@ -81,7 +85,8 @@ struct QueryCompiler {
 
     /// The Xapian query. Text units become the AND of their bigram and word terms (a single
     /// Han character: every term starting with it, see ``Token/Kind``); headings, ancestor
-    /// headings and the title add weight through AND_MAYBE (``Ranking/fieldBoosts``).
+    /// headings and the title add weight through AND_MAYBE (``Ranking/fieldBoosts``,
+    /// ``TitleBoost``).
     func xapianQuery(_ mode: Mode) throws -> XapianQuery {
         let selecting = try selectingQuery(query, mode: mode, kept: try keptTerms(mode)) ?? XapianQuery.matchAll()
         var boosts: [XapianQuery] = []
@@ -90,6 +95,7 @@ struct QueryCompiler {
                 if let unit = try textQuery(text, prefix: prefix, mode: .exact) { boosts.append(try unit.scaled(by: factor)) }
             }
         }
+        if let title = try titleBoost.get(makeTitleBoost) { boosts.append(title) }
         guard !boosts.isEmpty else { return selecting }
         return try XapianQuery(.andMaybe, [selecting, try XapianQuery(.or, boosts)])
     }
@@ -98,6 +104,18 @@ struct QueryCompiler {
     /// but select nothing).
     func matchingQuery(_ mode: Mode) throws -> XapianQuery {
         try selectingQuery(query, mode: mode, kept: try keptTerms(mode)) ?? XapianQuery.matchAll()
+    }
+
+    /// The title's weight per report (``TitleBoost``), looked up once per search.
+    private func makeTitleBoost() throws -> XapianQuery? {
+        var units: [(query: XapianQuery, terms: [String])] = []
+        for text in query.positiveTexts {
+            guard let unit = try textQuery(text, prefix: IndexSchema.titlePrefix, mode: .exact) else { continue }
+            var terms: [String] = []
+            for case .term(let t) in termsOf(text) ?? [] { terms.append(IndexSchema.titlePrefix + t) }
+            units.append((unit, terms))
+        }
+        return try TitleBoost(database: database, hasRemoteShards: hasRemoteShards).query(units)
     }
 
     /// The any-term match of a query with more terms than this ORs only its rarest ones.
@@ -230,7 +248,13 @@ struct QueryCompiler {
         case .not:
             return nil
         case .field(.title, let v):
-            return try textQuery(v, prefix: IndexSchema.titlePrefix, mode: .exact)?.scaled(by: 0)
+            // Titles are on first sections: the filter is the files whose title matches.
+            guard let unit = try textQuery(v, prefix: IndexSchema.titlePrefix, mode: .exact) else { return nil }
+            let files = try TitleBoost(database: database, hasRemoteShards: hasRemoteShards).files(matching: unit)
+            guard !files.isEmpty else { return try XapianQuery.matchNothing() }
+            return try XapianQuery(.or, files.sorted { $0.lexicographicallyPrecedes($1) }.map {
+                try XapianQuery(term: IndexSchema.filePrefix + String(decoding: $0, as: UTF8.self))
+            }).scaled(by: 0)
         case .field(.agency, let v):
             let names = try database.terms(withPrefix: IndexSchema.agencyPrefix).filter { $0.term.contains(v) }
             guard !names.isEmpty else { return try XapianQuery.matchNothing() }

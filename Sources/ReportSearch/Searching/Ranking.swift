@@ -14,10 +14,14 @@ enum Ranking {
     /// down), known-item MRR@10 unchanged (README, Measuring ranking).
     static let bm25 = XapianEnquire.BM25(k1: 1.2, b: 0.75, minNormalizedLength: 0.9)
 
-    /// Headings, ancestor headings and the title add weight to a text unit's matches.
+    /// Headings and ancestor headings add weight to a text unit's matches.
     static let fieldBoosts: [(prefix: String, factor: Double)] = [
-        (IndexSchema.headingPrefix, 2.0), (IndexSchema.titlePrefix, 0.6), (IndexSchema.ancestorPrefix, 0.6),
+        (IndexSchema.headingPrefix, 2.0), (IndexSchema.ancestorPrefix, 0.6),
     ]
+
+    /// A word in the report's title adds this times its idf over reports to each of the
+    /// report's sections (``TitleBoost``).
+    static let titleBoost = 0.6
 
     /// A few more candidates than shown, so that ties at the cut are ordered by key, not by docid.
     static let tieMargin = 10

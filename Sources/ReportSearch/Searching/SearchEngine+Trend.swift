@@ -45,7 +45,7 @@ extension SearchEngine {
             var perQuery: [[String: BucketCount]] = []
             for typed in parsed {
                 let query = SynonymExpansion(synonyms: synonyms.byTerm).expand(typed).query
-                let compiler = QueryCompiler(query, database: database)
+                let compiler = QueryCompiler(query, database: database, hasRemoteShards: databases.hasRemoteShards)
                 let needles = query.needles.map { $0.unicodeScalars.map(\.value) }
                 let counter = CollectionCounter(collector: collector, query: try compiler.matchingQuery(.exact),
                                                 matcher: compiler.isProvenByTerms ? nil : ExactMatcher(query),

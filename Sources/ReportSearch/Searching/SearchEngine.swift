@@ -101,7 +101,7 @@ public final class SearchEngine: Sendable {
     private func run(_ typed: ParsedQuery, options: SearchOptions, database: XapianDatabase,
                      start: ContinuousClock.Instant) throws -> SearchResults {
         let (query, applied) = SynonymExpansion(synonyms: synonyms.byTerm).expand(typed)
-        let compiler = QueryCompiler(query, database: database)
+        let compiler = QueryCompiler(query, database: database, hasRemoteShards: databases.hasRemoteShards)
         let needles = query.needles
         let matcher = ExactMatcher(query)
 

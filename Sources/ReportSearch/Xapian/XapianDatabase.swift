@@ -87,6 +87,26 @@ public final class XapianDatabase {
         return takeBytes(value, length)
     }
 
+    /// The values in `slot` of the documents `query` matches, in docid order, read along the
+    /// slot's value stream rather than one document at a time.
+    func matchingValues(_ query: XapianQuery, slot: UInt32) throws -> [[UInt8]] {
+        var bytes: UnsafeMutablePointer<CChar>? = nil
+        var lengths: UnsafeMutablePointer<UInt32>? = nil
+        var count = 0
+        try xapianCall { cx_database_matching_values(handle, query.handle, slot, &bytes, &lengths, &count, $0) }
+        defer { cx_free(bytes); cx_free(lengths) }
+        guard let bytes, let lengths else { return [] }
+        var result: [[UInt8]] = []
+        result.reserveCapacity(count)
+        var offset = 0
+        for i in 0..<count {
+            let length = Int(lengths[i])
+            result.append(UnsafeRawBufferPointer(start: bytes + offset, count: length).map { $0 })
+            offset += length
+        }
+        return result
+    }
+
     /// All terms starting with `prefix`, in byte order, with their term frequencies.
     func terms(withPrefix prefix: String) throws -> [XapianTermCount] {
         drainTerms(try withBytes(prefix) { p, n in try xapianHandle { cx_database_allterms(handle, p, n, $0, $1) } })

@@ -55,6 +55,28 @@ package final class XapianQuery: CustomStringConvertible {
         })
     }
 
+    /// Each report whose first section a unit's query matches lends the unit's weight to
+    /// all its sections (``TitleBoost``): a report is its first section's docid and the
+    /// section count in `countSlot` (its sections' docids follow), or, in an index without
+    /// counts, the sections sharing its value in `keySlot`. Nil when no unit matches anything.
+    /// `portable`: Xapian's ValueMapPostingSource over `keySlot`, which remote shards can run.
+    static func titleBoost(_ database: XapianDatabase, units: [(query: XapianQuery, weight: Double)], keySlot: UInt32,
+                           countSlot: UInt32, portable: Bool) throws -> XapianQuery? {
+        let handles = units.map(\.query.handle)
+        let weights = units.map(\.weight)
+        var out: OpaquePointer? = nil
+        try handles.withUnsafeBufferPointer { h in
+            try weights.withUnsafeBufferPointer { w in
+                try xapianCall {
+                    cx_query_new_title_boost(database.handle, h.baseAddress, w.baseAddress, units.count, keySlot, countSlot,
+                                             portable ? 1 : 0, &out, $0)
+                }
+            }
+        }
+        withExtendedLifetime(units) {}
+        return out.map { XapianQuery(handle: $0) }
+    }
+
     /// Every term starting with `prefix`, as one synonym (no limit on the expansion).
     package convenience init(wildcard prefix: String) throws {
         self.init(handle: try withBytes(prefix) { p, n in try xapianHandle { cx_query_new_wildcard(p, n, $0, $1) } })
