@@ -817,5 +817,3 @@ cx_status cx_query_new_title_boost(const cx_database *database, const cx_query *
 }
 
 }  // extern "C"
-
-
