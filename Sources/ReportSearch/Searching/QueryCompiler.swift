@@ -30,6 +30,9 @@ struct QueryCompiler {
     /// and every shown hit with copies (``DuplicateCollapse``) ask for it.
     private let anyTermKept = Memo<Set<String>?>()
     private let titleBoost = Memo<XapianQuery?>()
+    /// The title and agency filters, each looked up in the index once per search: every
+    /// stage's query and every shown hit with copies (``DuplicateCollapse``) holds them.
+    private let lookedUpFilters = Lookups<String, XapianQuery>()
 
     /// A value computed on first use; a compiler belongs to one search, on one thread.
     private final class Memo<Value> {
@@ -38,6 +41,17 @@ struct QueryCompiler {
             if let value { return value }
             let made = try make()
             value = made
+            return made
+        }
+    }
+
+    /// Values computed on first use, by key.
+    private final class Lookups<Key: Hashable, Value> {
+        var values: [Key: Value] = [:]
+        func get(_ key: Key, _ make: () throws -> Value) rethrows -> Value {
+            if let value = values[key] { return value }
+            let made = try make()
+            values[key] = made
             return made
         }
     }
@@ -250,15 +264,19 @@ struct QueryCompiler {
         case .field(.title, let v):
             // Titles are on first sections: the filter is the files whose title matches.
             guard let unit = try textQuery(v, prefix: IndexSchema.titlePrefix, mode: .exact) else { return nil }
-            let files = try TitleBoost(database: database, hasRemoteShards: hasRemoteShards).files(matching: unit)
-            guard !files.isEmpty else { return try XapianQuery.matchNothing() }
-            return try XapianQuery(.or, files.sorted { $0.lexicographicallyPrecedes($1) }.map {
-                try XapianQuery(term: IndexSchema.filePrefix + String(decoding: $0, as: UTF8.self))
-            }).scaled(by: 0)
+            return try lookedUpFilters.get("title\t" + v) {
+                let files = try TitleBoost(database: database, hasRemoteShards: hasRemoteShards).files(matching: unit)
+                guard !files.isEmpty else { return try XapianQuery.matchNothing() }
+                return try XapianQuery(.or, files.sorted { $0.lexicographicallyPrecedes($1) }.map {
+                    try XapianQuery(term: IndexSchema.filePrefix + String(decoding: $0, as: UTF8.self))
+                }).scaled(by: 0)
+            }
         case .field(.agency, let v):
-            let names = try database.terms(withPrefix: IndexSchema.agencyPrefix).filter { $0.term.contains(v) }
-            guard !names.isEmpty else { return try XapianQuery.matchNothing() }
-            return try XapianQuery(.or, names.map { try XapianQuery(term: $0.term) }).scaled(by: 0)
+            return try lookedUpFilters.get("agency\t" + v) {
+                let names = try database.terms(withPrefix: IndexSchema.agencyPrefix).filter { $0.term.contains(v) }
+                guard !names.isEmpty else { return try XapianQuery.matchNothing() }
+                return try XapianQuery(.or, names.map { try XapianQuery(term: $0.term) }).scaled(by: 0)
+            }
         case .field(.path, let v):
             let prefix = v.hasPrefix("/") ? String(v.dropFirst()) : v
             return try XapianQuery(wildcard: IndexSchema.filePrefix + prefix).scaled(by: 0)
