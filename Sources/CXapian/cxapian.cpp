@@ -16,6 +16,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <new>
 #include <string>
 #include <unordered_map>
@@ -241,9 +242,20 @@ cx_status cx_database_synonyms(const cx_database *database, const char *term, si
     });
 }
 
+// Xapian's write lock belongs to the open lock file, and a forked child holds every open file
+// of this process until close_all_but() closes them. So a fork and the release of a lock
+// take turns: the parent holds this mutex from fork() until the child says it has closed
+// them, and closing a writer or ending a compaction (both release a lock) takes it too. Without
+// it a writer closed and reopened while a check child was starting failed "already locked"
+// (seen in two full test runs, once under ASan).
+static std::mutex lock_release;
+
 cx_status cx_database_compact(cx_database *database, const char *destination,
                               size_t destination_length, char **error) {
-    return guard(error, [&] { database->db.compact(str(destination, destination_length), Xapian::DBCOMPACT_MULTIPASS); });
+    return guard(error, [&] {
+        std::lock_guard<std::mutex> releasing(lock_release);  // it locks the destination until done
+        database->db.compact(str(destination, destination_length), Xapian::DBCOMPACT_MULTIPASS);
+    });
 }
 
 namespace {
@@ -286,8 +298,10 @@ cx_status cx_database_check(const char *path, size_t path_length, size_t *errors
     if (::pipe(fds) != 0) {
         return guard(error, [&] { *errors = Xapian::Database::check(database, 0, nullptr); });
     }
+    std::unique_lock<std::mutex> releasing(lock_release);
     pid_t child = ::fork();
     if (child < 0) {
+        releasing.unlock();
         ::close(fds[0]);
         ::close(fds[1]);
         return guard(error, [&] { *errors = Xapian::Database::check(database, 0, nullptr); });
@@ -299,6 +313,8 @@ cx_status cx_database_check(const char *path, size_t path_length, size_t *errors
         // the open file, so the child would keep that database locked until it exits, and
         // the writer could not open it again meanwhile. Keep only stdio and the pipe.
         close_all_but(fds[1]);
+        const char closed = 0;
+        if (!write_all(fds[1], &closed, 1)) ::_exit(1);
         // The parent reports a crash; the Swift runtime's backtracer would print it too.
         for (int sig : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT}) ::signal(sig, SIG_DFL);
         size_t found = 0;
@@ -310,6 +326,9 @@ cx_status cx_database_check(const char *path, size_t path_length, size_t *errors
         ::_exit(ok ? 0 : 1);
     }
     ::close(fds[1]);
+    char closed = 0;
+    while (::read(fds[0], &closed, 1) < 0 && errno == EINTR) {}
+    releasing.unlock();
     std::string reply;
     char buffer[4096];
     for (;;) {
@@ -369,11 +388,15 @@ cx_status cx_writable_commit(cx_writable *database, char **error) {
 }
 
 cx_status cx_writable_close(cx_writable *database, char **error) {
-    return guard(error, [&] { database->db.close(); });
+    return guard(error, [&] {
+        std::lock_guard<std::mutex> releasing(lock_release);
+        database->db.close();
+    });
 }
 
 void cx_writable_free(cx_writable *database) {
     try {
+        std::lock_guard<std::mutex> releasing(lock_release);
         delete database;
     } catch (...) {
     }
